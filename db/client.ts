@@ -1,0 +1,60 @@
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import * as schema from "./schema";
+
+/** The drizzle database type used by every repository. */
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** How hard SQLite syncs: FULL survives power loss, NORMAL is faster and may lose the last commits. */
+export type SyncMode = "full" | "normal";
+
+const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+/** Opens a SQLite file (or ":memory:") with WAL, the chosen sync mode, foreign keys and a busy timeout. */
+export function openDb(file: string, sync: SyncMode = "full"): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  // Set explicitly: a fresh WAL file otherwise keeps FULL while a reopened one defaults to NORMAL.
+  sqlite.pragma(`synchronous = ${sync === "full" ? "FULL" : "NORMAL"}`);
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+/** Applies the committed drizzle-kit migrations synchronously. */
+export function migrateDb(db: Db): void {
+  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+}
+
+/** Opens and migrates a database in one step. */
+export function openMigratedDb(file: string, sync: SyncMode = "full"): Db {
+  const db = openDb(file, sync);
+  migrateDb(db);
+  return db;
+}
+
+const globalForDb = globalThis as unknown as { wiredeskDb?: { file: string; db: Db } };
+
+/**
+ * The one database connection of this process, kept on globalThis so that every bundle
+ * (the custom server and anything Next bundles separately) shares it.
+ */
+export function getProcessDb(file: string, sync: SyncMode = "full"): Db {
+  const current = globalForDb.wiredeskDb;
+  if (current && current.file === file && current.db.$client.open) return current.db;
+  const db = openMigratedDb(file, sync);
+  globalForDb.wiredeskDb = { file, db };
+  return db;
+}
+
+/** Closes the process database, if open. */
+export function closeProcessDb(): void {
+  const current = globalForDb.wiredeskDb;
+  if (current?.db.$client.open) current.db.$client.close();
+  globalForDb.wiredeskDb = undefined;
+}

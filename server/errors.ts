@@ -1,0 +1,23 @@
+import { ERROR_CODES, type ErrorBody, type ErrorCode } from "./contract/error-codes";
+
+/** The one error type services throw; the code maps to an HTTP status once, in toErrorBody. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.code = code;
+    this.name = "AppError";
+  }
+
+  /** The HTTP status for this error's code. */
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+/** Maps any thrown value to a status and a `{error: {code, message}}` body; unknown errors become `internal`. */
+export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
+  if (error instanceof AppError) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on the server; it has been logged." } } };
+}

@@ -1,0 +1,32 @@
+import { timingSafeEqual } from "node:crypto";
+import type { IncomingMessage } from "node:http";
+import type { AppContext } from "../app-context";
+import type { Actor } from "../auth/actor";
+import { resolveSession } from "../auth/sessions";
+import { hashSecret, readCookie, SESSION_COOKIE } from "../auth/session-token";
+
+function bearer(req: IncomingMessage): string | null {
+  const header = req.headers.authorization;
+  if (!header?.startsWith("Bearer ")) return null;
+  const token = header.slice(7).trim();
+  return token.length > 0 && token.length < 512 ? token : null;
+}
+
+/** Resolves an ingest token from the environment or the token table. */
+async function resolveIngestToken(ctx: AppContext, token: string): Promise<Actor> {
+  const hash = hashSecret(token);
+  const envToken = ctx.env.WIREDESK_INGEST_TOKEN;
+  if (envToken && timingSafeEqual(Buffer.from(hashSecret(envToken)), Buffer.from(hash))) return { kind: "token", tokenId: "env", name: "WIREDESK_INGEST_TOKEN" };
+  const stored = await ctx.store.accounts.findIngestToken(hash);
+  if (!stored || stored.revokedAt) return { kind: "anonymous" };
+  return { kind: "token", tokenId: stored.id, name: stored.name };
+}
+
+/** Works out who is calling: by bearer ingest token, or by session cookie. */
+export async function authenticate(ctx: AppContext, req: IncomingMessage, mode: "token" | "session"): Promise<Actor> {
+  if (mode === "token") {
+    const token = bearer(req);
+    return token ? resolveIngestToken(ctx, token) : { kind: "anonymous" };
+  }
+  return resolveSession(ctx, readCookie(req.headers.cookie, SESSION_COOKIE));
+}

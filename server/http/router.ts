@@ -1,0 +1,93 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { AppContext } from "../app-context";
+import { authenticate } from "./authenticate";
+import { hasRole, type Role } from "../contract/auth";
+import { AppError, toErrorBody } from "../errors";
+import { clientAddress, isSameOriginRequest, requestOrigin } from "./origin";
+import { parseJsonBody, readBody } from "./read-body";
+import type { Route, RouteRequest, RouteResponse } from "./route";
+
+const JSON_LIMIT = 64 * 1024;
+
+interface CompiledRoute extends Route {
+  pattern: RegExp;
+  keys: string[];
+}
+
+function compile(route: Route): CompiledRoute {
+  const keys: string[] = [];
+  const source = route.path.replace(/:([a-zA-Z]+)/g, (_m, key: string) => {
+    keys.push(key);
+    return "([^/]+)";
+  });
+  return { ...route, pattern: new RegExp(`^${source}$`), keys };
+}
+
+function send(res: ServerResponse, response: RouteResponse): void {
+  for (const [name, value] of Object.entries(response.headers ?? {})) res.setHeader(name, value);
+  if (response.body === undefined) {
+    res.writeHead(response.status).end();
+    return;
+  }
+  const isText = typeof response.body === "string";
+  res.setHeader("content-type", isText ? (res.getHeader("content-type") as string | undefined) ?? "text/plain; charset=utf-8" : "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  res.writeHead(response.status).end(isText ? response.body : JSON.stringify(response.body));
+}
+
+function isAllowed(access: Route["access"], actor: RouteRequest["actor"]): boolean {
+  if (access === "public") return true;
+  if (access === "ingest") return actor.kind === "token";
+  return actor.kind === "user" && hasRole(actor.role, access as Role);
+}
+
+/** Builds the API request handler from the route table; answers false when no route matches the path. */
+export function createRouter(ctx: AppContext, routes: readonly Route[]) {
+  const compiled = routes.map(compile);
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const url = new URL(req.url ?? "/", "http://internal");
+    const candidates = compiled.filter((r) => r.pattern.test(url.pathname));
+    if (candidates.length === 0) return false;
+    try {
+      const method = req.method === "HEAD" ? "GET" : req.method;
+      const route = candidates.find((r) => r.method === method);
+      if (!route) throw new AppError("method_not_allowed", `${req.method} is not allowed here; use ${candidates.map((r) => r.method).join(", ")}.`);
+      const trustProxy = ctx.env.WIREDESK_TRUST_PROXY;
+      const origin = requestOrigin(req, trustProxy);
+      const ownOrigins = [origin, ...(ctx.env.WIREDESK_PUBLIC_URL ? [new URL(ctx.env.WIREDESK_PUBLIC_URL).origin] : [])];
+      if (route.method !== "GET" && !isSameOriginRequest(req, ownOrigins)) {
+        throw new AppError("cross_origin", "Cross-site requests are refused.");
+      }
+      const match = route.pattern.exec(url.pathname)!;
+      const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(match[i + 1] ?? "")]));
+      const actor = await authenticate(ctx, req, route.access === "ingest" ? "token" : "session");
+      if (!isAllowed(route.access, actor)) {
+        if (actor.kind === "anonymous") throw new AppError("unauthorized", route.access === "ingest" ? "A valid ingest token is required." : "Sign in first.");
+        throw new AppError("forbidden", `This needs the ${String(route.access)} role or higher.`);
+      }
+      const request: RouteRequest = {
+        ctx,
+        req,
+        url,
+        params,
+        actor,
+        address: clientAddress(req, trustProxy),
+        isSecure: origin.startsWith("https:"),
+        body: (limit = JSON_LIMIT) => readBody(req, limit),
+        json: async (schema, limit = JSON_LIMIT) => parseJsonBody(await readBody(req, limit), schema),
+      };
+      send(res, await route.handler(request));
+    } catch (error) {
+      const { status, body } = toErrorBody(error);
+      if (status >= 500) ctx.logger.error({ err: error, path: url.pathname }, "request failed");
+      if (!res.headersSent) send(res, { status, body, headers: status === 429 && error instanceof AppError ? { "retry-after": retryAfter(error.message) } : {} });
+      else res.end();
+    }
+    return true;
+  };
+}
+
+function retryAfter(message: string): string {
+  return /(\d+) seconds/.exec(message)?.[1] ?? "60";
+}
+

@@ -1,0 +1,43 @@
+import sanitizeHtml from "sanitize-html";
+
+const ALLOWED_TAGS = [
+  "p", "br", "b", "strong", "i", "em", "u", "s", "sub", "sup", "small",
+  "a", "ul", "ol", "li", "blockquote", "q", "cite", "abbr",
+  "h2", "h3", "h4", "h5", "h6", "hr", "pre", "code",
+  "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+];
+
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ALLOWED_TAGS,
+  allowedAttributes: { a: ["href", "title"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan", "scope"], abbr: ["title"] },
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  // Text inside these is dropped with the tag, never shown as text.
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "svg", "math", "template"],
+  transformTags: {
+    a: sanitizeHtml.simpleTransform("a", { rel: "noopener noreferrer nofollow", target: "_blank" }),
+  },
+};
+// transformTags adds rel/target after filtering; allow them on output.
+OPTIONS.allowedAttributes = { ...OPTIONS.allowedAttributes, a: ["href", "title", "rel", "target"] };
+
+/** Reduces untrusted wire HTML to a small allow-list: no scripts, handlers, styles or unsafe URLs. */
+export function sanitizeWireHtml(html: string): string {
+  return sanitizeHtml(html, OPTIONS).trim();
+}
+
+/** Escapes text for safe inclusion in HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Turns plain paragraphs into sanitized HTML paragraphs. */
+export function paragraphsToHtml(paragraphs: readonly string[]): string {
+  return paragraphs
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0)
+    .map((p) => `<p>${escapeHtml(p)}</p>`)
+    .join("\n");
+}

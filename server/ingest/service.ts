@@ -1,0 +1,52 @@
+import { createHash } from "node:crypto";
+import type { AppContext } from "../app-context";
+import { AppError } from "../errors";
+import type { AppliedDelivery, NewDelivery } from "../storage/store";
+import type { WireFormat } from "./normalized-story";
+import { parseDelivery } from "./parse-delivery";
+
+/** Where a delivery came from. */
+export interface DeliverySource {
+  channel: NewDelivery["channel"];
+  sourceName: string | null;
+  format?: WireFormat;
+}
+
+/** What one ingested delivery became. */
+export interface IngestReport {
+  deliveryId: number;
+  format: WireFormat;
+  results: AppliedDelivery["results"];
+}
+
+/**
+ * The one ingest pipeline every channel uses: keep the bytes verbatim, parse, dedupe and store in
+ * one transaction, then push the changed stories to every desk after commit.
+ * A delivery that cannot be parsed stays in quarantine and raises a 422 AppError.
+ */
+export async function ingestDelivery(ctx: AppContext, bytes: Uint8Array, source: DeliverySource): Promise<IngestReport> {
+  const receivedAt = new Date().toISOString();
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const { id: deliveryId } = await ctx.store.stories.recordDelivery({ channel: source.channel, sourceName: source.sourceName, raw: bytes, sha256, receivedAt });
+  return parseAndApply(ctx, deliveryId, bytes, source.format, receivedAt);
+}
+
+/** Parses stored bytes and applies them (also used to re-run a quarantined delivery). */
+export async function parseAndApply(
+  ctx: AppContext,
+  deliveryId: number,
+  bytes: Uint8Array,
+  format: WireFormat | undefined,
+  receivedAt: string,
+): Promise<IngestReport> {
+  const outcome = parseDelivery(bytes, { format, maxBytes: ctx.env.WIREDESK_MAX_DELIVERY_BYTES });
+  if (!outcome.ok) {
+    await ctx.store.stories.failDelivery(deliveryId, outcome.error.format, outcome.error.code, outcome.error.message);
+    ctx.logger.warn({ deliveryId, code: outcome.error.code, reason: outcome.error.message }, "delivery quarantined");
+    throw new AppError(outcome.error.code === "too_large" ? "payload_too_large" : "unparseable", outcome.error.message);
+  }
+  const { format: detected, stories, recorded } = outcome.value;
+  const applied = await ctx.store.stories.applyDelivery(deliveryId, detected, stories, recorded, receivedAt);
+  ctx.publisher.storiesChanged(applied.changed);
+  return { deliveryId, format: detected, results: applied.results };
+}

@@ -1,0 +1,94 @@
+import { asc, desc, eq, gt, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { deliveries, stories, storyVersions, type StoryRecord } from "@/db/schema";
+import type { NormalizedStory } from "../../ingest/normalized-story";
+import type { StoryStore } from "../store";
+import { appendChange, applyDeliveryTx } from "./apply-delivery";
+import { listStoriesQuery } from "./list-stories";
+
+const deliveryColumns = {
+  id: deliveries.id,
+  receivedAt: deliveries.receivedAt,
+  channel: deliveries.channel,
+  sourceName: deliveries.sourceName,
+  format: deliveries.format,
+  sha256: deliveries.sha256,
+  size: deliveries.size,
+  status: deliveries.status,
+  errorCode: deliveries.errorCode,
+  errorMessage: deliveries.errorMessage,
+  storyCount: deliveries.storyCount,
+};
+
+function withoutRowid<T extends { rowid: number }>(row: T): Omit<T, "rowid"> {
+  const { rowid: _rowid, ...rest } = row;
+  return rest;
+}
+
+/** The SQLite implementation of the story store: every method is one synchronous transaction. */
+export function createSqliteStoryStore(db: Db): StoryStore {
+  return {
+    async recordDelivery(d) {
+      return db.transaction((tx) => {
+        const previous = tx.select({ id: deliveries.id }).from(deliveries).where(eq(deliveries.sha256, d.sha256)).orderBy(asc(deliveries.id)).get();
+        if (previous) return { id: previous.id, repeatOf: previous.id };
+        const row = tx
+          .insert(deliveries)
+          .values({ receivedAt: d.receivedAt, channel: d.channel, sourceName: d.sourceName, sha256: d.sha256, size: d.raw.byteLength, raw: Buffer.from(d.raw), status: "received" })
+          .returning({ id: deliveries.id })
+          .get();
+        return { id: row.id, repeatOf: null };
+      });
+    },
+    async applyDelivery(deliveryId, format, parsed, recorded, receivedAt) {
+      return applyDeliveryTx(db, deliveryId, format, parsed, recorded, receivedAt);
+    },
+    async failDelivery(deliveryId, format, code, message) {
+      db.update(deliveries).set({ status: "failed", format, errorCode: code, errorMessage: message }).where(eq(deliveries.id, deliveryId)).run();
+    },
+    async listFailedDeliveries(limit) {
+      return db.select(deliveryColumns).from(deliveries).where(eq(deliveries.status, "failed")).orderBy(desc(deliveries.id)).limit(limit).all();
+    },
+    async getDeliveryRaw(id) {
+      const row = db.select().from(deliveries).where(eq(deliveries.id, id)).get();
+      if (!row) return null;
+      const { raw, ...record } = row;
+      return { record, raw: new Uint8Array(raw) };
+    },
+    async listStories(filter) {
+      return listStoriesQuery(db, filter);
+    },
+    async getStory(id) {
+      const row = db.select().from(stories).where(eq(stories.id, id)).get();
+      return row ? withoutRowid(row) : null;
+    },
+    async listStoryVersions(id) {
+      const rows = db.select().from(storyVersions).where(eq(storyVersions.storyId, id)).orderBy(asc(storyVersions.agencyVersion)).all();
+      return rows.map((r) => ({ agencyVersion: r.agencyVersion, receivedAt: r.receivedAt, normalized: r.normalized as NormalizedStory }));
+    },
+    async changeStoryState(change) {
+      return db.transaction((tx) => {
+        const row = tx.select().from(stories).where(eq(stories.id, change.id)).get();
+        if (!row) return { ok: false as const, reason: "not_found" as const };
+        const current = withoutRowid(row);
+        if (change.expectedRev !== undefined && change.expectedRev !== current.rev) return { ok: false as const, reason: "stale_rev" as const, story: current };
+        if (!change.from.includes(current.state as never)) return { ok: false as const, reason: "invalid_state" as const, story: current };
+        const at = new Date().toISOString();
+        const seq = appendChange(tx, change.id, change.kind, change.actorId, at);
+        const patch: Partial<StoryRecord> = { state: change.to, seq, rev: current.rev + 1, updatedAt: at };
+        if (change.takenBy !== undefined) patch.takenBy = change.takenBy;
+        tx.update(stories).set(patch).where(eq(stories.id, change.id)).run();
+        return { ok: true as const, seq, story: { ...current, ...patch } as StoryRecord };
+      });
+    },
+    async listChangedSince(seq, limit) {
+      const rows = db.select().from(stories).where(gt(stories.seq, seq)).orderBy(asc(stories.seq)).limit(limit).all();
+      return rows.map((r) => ({ seq: r.seq, story: withoutRowid(r) }));
+    },
+    async currentSeq() {
+      const row = db.get<{ seq: number | null }>(sql`select max(seq) as seq from changes`);
+      return row?.seq ?? 0;
+    },
+  };
+}
+

@@ -1,0 +1,56 @@
+import type { AppContext } from "../app-context";
+import type { StoryDetail, StoryPage } from "../contract/story";
+import { AppError } from "../errors";
+import { presentStoryDetail, presentStorySummary } from "./presenter";
+import { parseStoryListQuery } from "./list-query";
+import { parseSearchQuery } from "./search-query";
+import { WORKFLOW_ACTIONS, type WorkflowAction } from "./workflow";
+
+/** Lists the queue newest first, one keyset page at a time. */
+export async function listStories(ctx: AppContext, params: URLSearchParams): Promise<StoryPage> {
+  const { filter, q } = parseStoryListQuery(params);
+  if (q) filter.query = parseSearchQuery(q);
+  // Read the seq first: anything committed after it reaches the client live or in its catch-up.
+  const seq = await ctx.store.stories.currentSeq();
+  const rows = await ctx.store.stories.listStories({ ...filter, limit: filter.limit + 1 });
+  const page = rows.slice(0, filter.limit);
+  const last = page[page.length - 1];
+  return {
+    stories: page.map((r) => presentStorySummary(r.story, q ? (r.highlight ?? r.story.headline) : undefined)),
+    nextCursor: rows.length > filter.limit && last ? String(last.position) : null,
+    seq,
+  };
+}
+
+/** One story in full. */
+export async function getStory(ctx: AppContext, id: string): Promise<StoryDetail> {
+  const row = await ctx.store.stories.getStory(id);
+  if (!row) throw new AppError("not_found", "No story with that id.");
+  return presentStoryDetail(row);
+}
+
+/** Every agency version of a story, oldest first. */
+export async function listStoryVersions(ctx: AppContext, id: string) {
+  if (!(await ctx.store.stories.getStory(id))) throw new AppError("not_found", "No story with that id.");
+  return ctx.store.stories.listStoryVersions(id);
+}
+
+/** Runs a workflow action (take, spike, ...) and tells every desk after commit. */
+export async function runWorkflowAction(
+  ctx: AppContext,
+  id: string,
+  action: WorkflowAction,
+  actorId: string,
+  expectedRev?: number,
+): Promise<StoryDetail> {
+  const rule = WORKFLOW_ACTIONS[action];
+  const takenBy = action === "take" ? actorId : action === "release" || action === "unspike" ? null : undefined;
+  const result = await ctx.store.stories.changeStoryState({ id, to: rule.to, from: rule.from, actorId, takenBy, expectedRev, kind: action });
+  if (!result.ok) {
+    if (result.reason === "not_found") throw new AppError("not_found", "No story with that id.");
+    if (result.reason === "stale_rev") throw new AppError("conflict", "The story changed since you loaded it; look again and retry.");
+    throw new AppError("invalid_state", `Cannot ${action} a story that is ${result.story?.state ?? "in this state"}; allowed from: ${rule.from.join(", ")}.`);
+  }
+  ctx.publisher.storiesChanged([{ seq: result.seq, story: result.story }]);
+  return presentStoryDetail(result.story);
+}
