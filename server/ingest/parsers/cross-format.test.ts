@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import type { NormalizedStory, WireFormat } from "../normalized-story";
+import { parseDelivery } from "../parse-delivery";
+import { readSample } from "./testing/samples";
+
+/** The four dpa stories, each delivered as digitalwires JSON, NewsML-G2 and IPTC 7901. */
+const STORIES: ReadonlyArray<{ name: string; files: Readonly<Partial<Record<WireFormat, string>>>; sameBody: boolean }> = [
+  { name: "eil", files: { digitalwires: "dpa-digitalwires/eil.json", "newsml-g2": "newsml-g2/dpa/eil.xml", iptc7901: "anpa/iptc7901/dpa-eil.iptc" }, sameBody: true },
+  {
+    name: "lesestuecke",
+    files: { digitalwires: "dpa-digitalwires/lesestuecke.json", "newsml-g2": "newsml-g2/dpa/lesestuecke.xml", iptc7901: "anpa/iptc7901/dpa-lesestuecke.iptc" },
+    sameBody: true,
+  },
+  {
+    name: "spe_tab",
+    files: { digitalwires: "dpa-digitalwires/spe_tab.json", "newsml-g2": "newsml-g2/dpa/spe_tab.xml", iptc7901: "anpa/iptc7901/dpa-spe-tab.iptc" },
+    sameBody: true,
+  },
+  // In tvo_pol one `<br>` fell where the 69-column wrap could have broken anyway: 7901 cannot tell them apart.
+  {
+    name: "tvo_pol",
+    files: { digitalwires: "dpa-digitalwires/tvo_pol.json", "newsml-g2": "newsml-g2/dpa/tvo_pol.xml", iptc7901: "anpa/iptc7901/dpa-tvo-pol.iptc" },
+    sameBody: false,
+  },
+];
+
+function parsed(format: WireFormat, path: string): NormalizedStory {
+  const outcome = parseDelivery(readSample(path));
+  if (!outcome.ok) throw outcome.error;
+  expect(outcome.value.format).toBe(format);
+  expect(outcome.value.stories).toHaveLength(1);
+  return outcome.value.stories[0]!;
+}
+
+/** The fields every format must agree on; the dateline text is compared without a trailing dash. */
+function comparable(story: NormalizedStory) {
+  const text = story.dateline.text?.replace(/\s*[-–—_:]+$/, "") ?? null;
+  return { headline: story.headline, urgency: story.urgency, dateline: { ...story.dateline, text }, wordCount: story.wordCount };
+}
+
+describe("the same dpa story in every format", () => {
+  for (const { name, files, sameBody } of STORIES) {
+    describe(name, () => {
+      const stories = Object.entries(files).map(([format, path]) => ({ format, story: parsed(format as WireFormat, path) }));
+      const [reference, ...others] = stories;
+
+      it("has the same headline, urgency, dateline and word count", () => {
+        for (const other of others) {
+          expect({ format: other.format, ...comparable(other.story) }).toEqual({ format: other.format, ...comparable(reference!.story) });
+        }
+      });
+
+      // 7901's slug line mixes subjects, geo subjects and keywords, so only the line itself is compared.
+      it("has the same slug line in digitalwires and 7901", () => {
+        const wires = stories.find((entry) => entry.format === "digitalwires")!.story;
+        const teletype = stories.find((entry) => entry.format === "iptc7901")!.story;
+        expect(teletype.slugline).toBe(wires.slugline);
+      });
+
+      it.runIf(sameBody)("has the same body text", () => {
+        for (const other of others) expect(other.story.bodyText).toBe(reference!.story.bodyText);
+      });
+    });
+  }
+});

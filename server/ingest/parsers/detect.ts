@@ -1,0 +1,115 @@
+import type { WireFormat } from "../normalized-story";
+
+/** A format guess and, when there is none, the human-readable reason. */
+export interface FormatGuess {
+  format: WireFormat | null;
+  reason: string;
+}
+
+const SNIFF_BYTES = 65_536;
+const XML_ROOTS: Readonly<Record<string, WireFormat>> = {
+  newsitem: "newsml-g2",
+  newsmessage: "newsml-g2",
+  packageitem: "newsml-g2",
+  nitf: "nitf",
+  newsml: "newsml-1.2",
+  rss: "rss",
+  rdf: "rss",
+  feed: "atom",
+};
+const HTML_ROOTS = new Set(["html", "body", "head", "p", "div"]);
+const NINJS_KEYS = ["uri", "headline", "headlines", "bodies", "body_text", "body_html"];
+
+function isBlank(byte: number): boolean {
+  return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+}
+
+/** True when the sample looks like binary data rather than text (NUL bytes or many control bytes). */
+function looksBinary(sample: Uint8Array): boolean {
+  let control = 0;
+  for (const byte of sample) {
+    if (byte === 0) return true;
+    if (byte < 0x20 && !isBlank(byte) && byte !== 0x0c) control++;
+  }
+  return control > sample.length * 0.05;
+}
+
+function decodeSample(bytes: Uint8Array): string {
+  const sample = bytes.subarray(0, SNIFF_BYTES);
+  if (sample[0] === 0xff && sample[1] === 0xfe) return new TextDecoder("utf-16le").decode(sample.subarray(2));
+  if (sample[0] === 0xfe && sample[1] === 0xff) return new TextDecoder("utf-16be").decode(sample.subarray(2));
+  return new TextDecoder("utf-8").decode(sample).replace(/^\uFEFF/, "");
+}
+
+/** The local name of the root element after BOM, XML declaration, comments, PIs and DOCTYPE. */
+export function xmlRootName(text: string): string | null {
+  let pos = 0;
+  for (;;) {
+    while (pos < text.length && /\s/.test(text.charAt(pos))) pos++;
+    const close = text.startsWith("<?", pos) ? "?>" : text.startsWith("<!--", pos) ? "-->" : null;
+    if (close) {
+      const end = text.indexOf(close, pos + 2);
+      if (end < 0) return null;
+      pos = end + close.length;
+    } else if (text.startsWith("<!DOCTYPE", pos) || text.startsWith("<!doctype", pos)) {
+      const gt = text.indexOf(">", pos);
+      if (gt < 0) return null;
+      const bracket = text.slice(pos, gt).indexOf("[");
+      const subsetEnd = bracket >= 0 ? text.indexOf("]", pos + bracket) : pos;
+      const end = subsetEnd < 0 ? -1 : text.indexOf(">", subsetEnd);
+      if (end < 0) return null;
+      pos = end + 1;
+    } else {
+      const match = /^<(?:[A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(text.slice(pos, pos + 200));
+      return match?.[1] ?? null;
+    }
+  }
+}
+
+function sniffJson(text: string, bytes: Uint8Array): FormatGuess {
+  let value: unknown = null;
+  try {
+    value = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
+  } catch {
+    // Broken JSON: route by the keys visible in the text so the JSON parser reports what is wrong.
+    if (/"urn"\s*:/.test(text) && /"(?:article_html|format)"\s*:/.test(text)) return { format: "digitalwires", reason: "JSON (broken) with urn" };
+    if (NINJS_KEYS.some((key) => text.includes(`"${key}"`))) return { format: "ninjs", reason: "JSON (broken) with ninjs keys" };
+    return { format: null, reason: "JSON that does not parse and names no known wire field" };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { format: null, reason: "JSON that is not an object" };
+  const keys = new Set(Object.keys(value));
+  const format = (value as Record<string, unknown>).format;
+  if (keys.has("urn") && (keys.has("article_html") || (typeof format === "string" && format.startsWith("digitalwires")))) {
+    return { format: "digitalwires", reason: "JSON with urn" };
+  }
+  if (NINJS_KEYS.some((key) => keys.has(key))) return { format: "ninjs", reason: "JSON with ninjs fields" };
+  return { format: null, reason: "JSON object without any known wire field (uri, urn, headline, bodies…)" };
+}
+
+/** Guesses the wire format from the bytes, explaining a failure. */
+export function sniffFormat(bytes: Uint8Array): FormatGuess {
+  let start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  while (start < bytes.length && isBlank(bytes[start] as number)) start++;
+  if (start >= bytes.length) return { format: null, reason: "the delivery is empty" };
+  if (bytes[start] === 0x16 && bytes[start + 1] === 0x16 && bytes[start + 2] === 0x01) return { format: "anpa", reason: "SYN SYN SOH" };
+  if (bytes[start] === 0x01) return { format: "iptc7901", reason: "SOH" };
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (!utf16 && looksBinary(bytes.subarray(start, start + 4096))) return { format: null, reason: "the delivery is binary data, not text" };
+  const text = decodeSample(bytes).trimStart();
+  if (text.startsWith("{")) return sniffJson(text, bytes);
+  if (text.startsWith("[")) return { format: null, reason: "a JSON array is not a wire item" };
+  if (text.startsWith("<")) {
+    const root = xmlRootName(text);
+    if (root === "NewsItem") return { format: "newsml-1.2", reason: "XML root NewsItem" };
+    const format = root ? XML_ROOTS[root.toLowerCase()] : undefined;
+    if (format) return { format, reason: `XML root ${root}` };
+    if (root && HTML_ROOTS.has(root.toLowerCase())) return { format: "plain", reason: "HTML page" };
+    return { format: null, reason: root ? `XML root <${root}> is not a known wire format` : "markup without a readable root element" };
+  }
+  return { format: "plain", reason: "text" };
+}
+
+/** Detects the wire format of a delivery from its bytes; null for empty, binary or unknown structured input. */
+export function detectFormat(bytes: Uint8Array): WireFormat | null {
+  return sniffFormat(bytes).format;
+}

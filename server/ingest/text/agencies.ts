@@ -1,0 +1,25 @@
+/**
+ * Agency tokens accepted as a dateline source `(…)`, lower-case. A source may combine them with `/`
+ * (`dpa/MIA`, `dpa/lni`); anything else in brackets (`(on Monday)`) is not a dateline.
+ */
+const AGENCY_TOKENS = [
+  // world and European agencies
+  "ap", "afp", "dpa", "reuters", "efe", "ansa", "europa press", "ep", "upi", "xinhua", "kyodo", "yonhap",
+  "pa", "press association", "anp", "belga", "apa", "sda", "ats", "keystone-sda", "kna", "epd", "dpa-afx",
+  "ddp", "dapd", "sid", "kna", "ots", "aa", "anadolu", "tass", "ria novosti", "interfax", "ukrinform",
+  "pap", "ctk", "čtk", "mti", "tanjug", "hina", "sta", "bta", "agerpres", "lusa", "agi", "adnkronos",
+  "ana-mpa", "ana", "mia", "fena", "mina", "ata", "cna", "iss", "tt", "ntb", "stt", "ritzau", "fnb",
+  "cp", "aap", "pti", "ians", "ani", "bernama", "antara", "pna", "vna", "notimex", "telam", "télam",
+  "prensa latina", "ansamed", "tca", "bloomberg", "dow jones", "dj", "rtr", "afx", "aps", "mena", "wam",
+  "spa", "qna", "kuna", "irna", "wafa", "kna", "ap photo",
+  // dpa regional services
+  "lni", "lby", "lsw", "lnw", "lhe", "lrs", "lsn", "lah", "lmv", "lbn", "lno", "lth", "lbb", "lsa",
+  "dpa-infocom", "dpa-avs", "rnd", "kap", "idea", "kath.ch", "ref.ch", "sna",
+];
+const AGENCIES = new Set(AGENCY_TOKENS);
+
+/** True when the bracketed text is a known agency or a `/`/`-`/`,`-combination of them (`dpa/MIA`). */
+export function isAgencySource(source: string): boolean {
+  const parts = source.split(/\s*[/,+]\s*|\s+and\s+|\s+und\s+/i).map((part) => part.trim().toLowerCase());
+  return parts.length > 0 && parts.every((part) => AGENCIES.has(part) || AGENCIES.has(part.replace(/\.$/, "")));
+}
