@@ -1,26 +1,32 @@
 import type { WireFormat } from "../ingest/normalized-story";
-import type { DemoStory } from "./demo-stories";
+import type { DemoItem } from "./demo-item";
+import { renderIptc7901 } from "./formats/iptc7901";
+import { renderNewsmlG2 } from "./formats/newsml-g2";
+import { renderNinjs } from "./formats/ninjs";
+import { renderNitf } from "./formats/nitf";
+import { renderPlain } from "./formats/plain";
 
-/** Renders a demo story as a real wire format (ninjs 2.x for now). */
-export function renderDemoDelivery(story: DemoStory, options: { tick: number; serial: number; version: number }): { bytes: Uint8Array; format: WireFormat } {
-  const now = new Date().toISOString();
-  const uri = `urn:demo:${story.agency.toLowerCase().replace(/\W+/g, "-")}:${story.slug.toLowerCase()}:${options.serial}`;
-  const body = [`${story.place.toUpperCase()} (${story.agency}) — ${story.paragraphs[0] ?? ""}`, ...story.paragraphs.slice(1)];
-  const document = {
-    uri,
-    version: String(options.version),
-    type: "text",
-    pubstatus: "usable",
-    urgency: story.urgency,
-    language: story.language,
-    versioncreated: now,
-    firstcreated: now,
-    slugline: story.slug,
-    by: story.byline ?? undefined,
-    headlines: [{ role: "main", value: options.version > 1 ? `${story.headline} (update ${options.version - 1})` : story.headline }],
-    bodies: [{ role: "main", contenttype: "text/html", value: body.map((p) => `<p>${p}</p>`).join("") }],
-    copyrightholder: story.agency,
-    subjects: story.categories.map((c) => ({ name: c })),
-  };
-  return { bytes: new TextEncoder().encode(JSON.stringify(document)), format: "ninjs" };
+/** The formats the demo wire writes, in rotation. */
+export const DEMO_FORMATS = ["ninjs", "nitf", "newsml-g2", "iptc7901", "plain"] as const satisfies readonly WireFormat[];
+/** One of the demo wire's formats. */
+export type DemoFormat = (typeof DEMO_FORMATS)[number];
+
+/** Formats that carry the agency guid and version, so a later version (or a kill) finds the story. */
+export const VERSIONED_DEMO_FORMATS = ["ninjs", "nitf", "newsml-g2"] as const satisfies readonly DemoFormat[];
+
+/** Renders one demo item as the bytes an agency would send in that format. */
+export function renderDemoDelivery(item: DemoItem, format: DemoFormat, sequence = 0): { bytes: Uint8Array; format: DemoFormat } {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  switch (format) {
+    case "ninjs":
+      return { bytes: encode(renderNinjs(item)), format };
+    case "nitf":
+      return { bytes: encode(renderNitf(item)), format };
+    case "newsml-g2":
+      return { bytes: encode(renderNewsmlG2(item)), format };
+    case "iptc7901":
+      return { bytes: renderIptc7901(item, sequence), format };
+    case "plain":
+      return { bytes: encode(renderPlain(item)), format };
+  }
 }

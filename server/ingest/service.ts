@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { AppContext } from "../app-context";
+import type { IngestResult } from "../contract/ingest";
 import { AppError } from "../errors";
 import type { AppliedDelivery, NewDelivery } from "../storage/store";
 import type { WireFormat } from "./normalized-story";
@@ -49,4 +50,13 @@ export async function parseAndApply(
   const applied = await ctx.store.stories.applyDelivery(deliveryId, detected, stories, recorded, receivedAt);
   ctx.publisher.storiesChanged(applied.changed);
   return { deliveryId, format: detected, results: applied.results };
+}
+
+/** The API view of an ingest: the delivery and what each story became. */
+export function presentIngestReport(report: IngestReport): IngestResult {
+  return {
+    deliveryId: report.deliveryId,
+    format: report.format,
+    stories: report.results.map((r) => ({ id: r.id, guid: r.guid, agencyVersion: r.agencyVersion, outcome: r.outcome })),
+  };
 }

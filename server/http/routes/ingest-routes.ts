@@ -1,6 +1,6 @@
-import { WireFormatSchema } from "../../ingest/normalized-story";
-import { ingestDelivery } from "../../ingest/service";
+import { ingestDelivery, presentIngestReport } from "../../ingest/service";
 import { AppError } from "../../errors";
+import { formatFromQuery } from "../format-param";
 import type { Route } from "../route";
 
 /** `POST /api/ingest`: raw wire bytes in, stories out (201). */
@@ -9,22 +9,14 @@ export const ingestRoutes: Route[] = [
     method: "POST",
     path: "/api/ingest",
     access: "ingest",
-    handler: async ({ ctx, url, body, actor }) => {
-      const formatParam = url.searchParams.get("format");
-      const format = formatParam === null ? undefined : WireFormatSchema.safeParse(formatParam);
-      if (format && !format.success) throw new AppError("bad_request", `Unknown format "${formatParam}"; use one of ${WireFormatSchema.options.join(", ")}.`);
-      const bytes = await body(ctx.env.WIREDESK_MAX_DELIVERY_BYTES);
+    handler: async (request) => {
+      const { ctx, url, actor } = request;
+      const format = formatFromQuery(url.searchParams);
+      const bytes = await request.body(ctx.env.WIREDESK_MAX_DELIVERY_BYTES);
       if (bytes.length === 0) throw new AppError("bad_request", "The body is empty: send the wire file as the request body.");
       const sourceName = actor.kind === "token" ? actor.name : null;
-      const report = await ingestDelivery(ctx, new Uint8Array(bytes), { channel: "http", sourceName, format: format?.data });
-      return {
-        status: 201,
-        body: {
-          deliveryId: report.deliveryId,
-          format: report.format,
-          stories: report.results.map((r) => ({ id: r.id, guid: r.guid, agencyVersion: r.agencyVersion, outcome: r.outcome })),
-        },
-      };
+      const report = await ingestDelivery(ctx, new Uint8Array(bytes), { channel: "http", sourceName, format });
+      return { status: 201, body: presentIngestReport(report) };
     },
   },
 ];

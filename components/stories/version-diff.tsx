@@ -1,0 +1,68 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { DiffText } from "./diff-text";
+import { versionQueries } from "./version-queries";
+
+/** "Compare versions": pick two agency versions of a story and see the word-level difference. */
+export function VersionDiff({ storyId, currentVersion }: { storyId: string; currentVersion: number }) {
+  const headingId = useId();
+  const versions = useQuery(versionQueries.list(storyId, currentVersion));
+  const numbers = [...new Set((versions.data?.versions ?? []).map((v) => v.agencyVersion))].sort((a, b) => a - b);
+  const [picked, setPicked] = useState<{ from: number | null; to: number | null }>({ from: null, to: null });
+  const from = picked.from ?? numbers.at(-2) ?? null;
+  const to = picked.to ?? numbers.at(-1) ?? null;
+  const diff = useQuery({ ...versionQueries.diff(storyId, from ?? 0, to ?? 0), enabled: from !== null && to !== null });
+  const select = "rounded border border-slate-300 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700";
+
+  if (numbers.length < 2) return null;
+  return (
+    <section aria-labelledby={headingId} className="mt-6 border-t border-slate-200 pt-3 dark:border-slate-800">
+      <h2 id={headingId} className="mb-2 text-sm font-semibold">
+        Compare versions
+      </h2>
+      <div className="mb-2 flex items-center gap-3 text-xs">
+        <label className="flex items-center gap-1">
+          From
+          <select aria-label="From version" value={from ?? ""} onChange={(e) => setPicked({ from: Number(e.target.value), to })} className={select}>
+            {numbers.map((n) => (
+              <option key={n} value={n}>
+                version {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          To
+          <select aria-label="To version" value={to ?? ""} onChange={(e) => setPicked({ from, to: Number(e.target.value) })} className={select}>
+            {numbers.map((n) => (
+              <option key={n} value={n}>
+                version {n}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="text-slate-500">
+          <ins className="bg-green-100 px-0.5 dark:bg-green-950">added</ins> <del className="bg-red-100 px-0.5 dark:bg-red-950">removed</del>
+        </span>
+      </div>
+      {diff.isError ? (
+        <p role="alert" className="text-xs text-red-600">
+          {diff.error.message}
+        </p>
+      ) : diff.data ? (
+        <div aria-live="polite">
+          <div role="group" aria-label="Headline changes" className="mb-2 font-semibold">
+            <DiffText ops={diff.data.headline} />
+          </div>
+          <div role="group" aria-label="Body changes" className="whitespace-pre-wrap text-[14px]">
+            <DiffText ops={diff.data.body} />
+          </div>
+        </div>
+      ) : (
+        <p className="text-xs text-slate-500">Loading…</p>
+      )}
+    </section>
+  );
+}
