@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** People who use the desk. */
 export const users = sqliteTable("users", {
@@ -95,6 +95,8 @@ export const stories = sqliteTable(
     index("stories_state_idx").on(t.state, t.rowid),
     index("stories_agency_idx").on(t.agency, t.rowid),
     index("stories_received_idx").on(t.receivedAt),
+    index("stories_desk_idx").on(t.deskId, t.rowid),
+    index("stories_state_updated_idx").on(t.state, t.updatedAt),
   ],
 );
 
@@ -105,11 +107,13 @@ export const storyVersions = sqliteTable(
     id: integer("id").primaryKey({ autoIncrement: true }),
     storyId: text("story_id").notNull().references(() => stories.id, { onDelete: "cascade" }),
     agencyVersion: integer("agency_version").notNull(),
+    /** The agency guid this version came under (a superseding item brings a new guid). */
+    guid: text("guid"),
     deliveryId: integer("delivery_id").references(() => deliveries.id),
     normalized: text("normalized", { mode: "json" }).notNull(),
     receivedAt: text("received_at").notNull(),
   },
-  (t) => [uniqueIndex("story_versions_story_version_idx").on(t.storyId, t.agencyVersion)],
+  (t) => [uniqueIndex("story_versions_story_guid_version_idx").on(t.storyId, t.guid, t.agencyVersion)],
 );
 
 /** The change log: every change to any story takes the next `seq`. */
@@ -166,9 +170,105 @@ export const recordedItems = sqliteTable(
   (t) => [index("recorded_items_guid_idx").on(t.guid)],
 );
 
+/** Pull feeds an admin configured: polled at an interval with conditional requests, backing off on errors. */
+export const feeds = sqliteTable(
+  "feeds",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    url: text("url").notNull(),
+    intervalSeconds: integer("interval_seconds").notNull(),
+    etag: text("etag"),
+    lastModified: text("last_modified"),
+    lastPolledAt: text("last_polled_at"),
+    lastStatus: text("last_status"),
+    lastError: text("last_error"),
+    failures: integer("failures").notNull().default(0),
+    nextPollAt: text("next_poll_at").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [index("feeds_next_poll_idx").on(t.enabled, t.nextPollAt)],
+);
+
+/** Which stories each user has read (per-user read state in the queue). */
+export const storyReads = sqliteTable(
+  "story_reads",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    storyId: text("story_id").notNull().references(() => stories.id, { onDelete: "cascade" }),
+    readAt: text("read_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.storyId] })],
+);
+
+/** A user's saved queue views: the URL query (filters + q) and when the user last opened it. */
+export const savedSearches = sqliteTable(
+  "saved_searches",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    queryString: text("query_string").notNull(),
+    createdAt: text("created_at").notNull(),
+    lastOpenedAt: text("last_opened_at").notNull(),
+  },
+  (t) => [uniqueIndex("saved_searches_user_name_idx").on(t.userId, t.name)],
+);
+
+/** Desks (World, Politics, Sport...) that incoming stories are routed to. */
+export const desks = sqliteTable("desks", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  createdAt: text("created_at").notNull(),
+});
+
+/** Routing rules of a desk; every given field of a rule must match, rules are tried by position. */
+export const deskRules = sqliteTable(
+  "desk_rules",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deskId: text("desk_id").notNull().references(() => desks.id, { onDelete: "cascade" }),
+    agency: text("agency"),
+    category: text("category"),
+    keyword: text("keyword"),
+    urgencyMax: integer("urgency_max"),
+    position: integer("position").notNull(),
+  },
+  (t) => [index("desk_rules_desk_idx").on(t.deskId, t.position)],
+);
+
+/** The desks each user belongs to (the queue opens on them). */
+export const userDesks = sqliteTable(
+  "user_desks",
+  {
+    userId: text("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    deskId: text("desk_id").notNull().references(() => desks.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.deskId] })],
+);
+
+/** Per-user settings (alert sound, desktop notifications for FLASH and BULLETIN). */
+export const userSettings = sqliteTable("user_settings", {
+  userId: text("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  sound: integer("sound", { mode: "boolean" }).notNull().default(false),
+  desktopNotifications: integer("desktop_notifications", { mode: "boolean" }).notNull().default(false),
+  updatedAt: text("updated_at").notNull(),
+});
+
+/** How many stories are in each workflow state, kept exact by triggers (the header reads it in O(1)). */
+export const storyStateCounts = sqliteTable("story_state_counts", {
+  state: text("state").primaryKey(),
+  count: integer("count").notNull().default(0),
+});
+
 /** Row types shared by every store implementation. */
 export type UserRecord = typeof users.$inferSelect;
 export type SessionRecord = typeof sessions.$inferSelect;
 export type StoryRecord = Omit<typeof stories.$inferSelect, "rowid">;
 export type DeliveryRecord = Omit<typeof deliveries.$inferSelect, "raw">;
 export type IngestTokenRecord = typeof ingestTokens.$inferSelect;
+export type FeedRecord = typeof feeds.$inferSelect;
+export type SavedSearchRecord = typeof savedSearches.$inferSelect;
+export type DeskRecord = typeof desks.$inferSelect;
+export type DeskRuleRecord = typeof deskRules.$inferSelect;

@@ -1,5 +1,6 @@
 import type {
   DeliveryRecord,
+  FeedRecord,
   IngestTokenRecord,
   SessionRecord,
   StoryRecord,
@@ -8,6 +9,9 @@ import type {
 import type { Role } from "../contract/auth";
 import type { StoryState } from "../contract/story";
 import type { NormalizedStory, RecordedItem } from "../ingest/normalized-story";
+import type { DeskStore } from "./desk-store";
+import type { QueueStore } from "./queue-store";
+import type { UserDataStore } from "./user-data-store";
 
 /** A raw delivery about to be kept verbatim, before parsing. */
 export interface NewDelivery {
@@ -37,32 +41,63 @@ export interface StoryFilter {
   urgencyMin?: number;
   urgencyMax?: number;
   languages?: string[];
+  excludeLanguages?: string[];
+  /** Stories with at least one of these categories. */
   categories?: string[];
-  deskId?: string;
+  /** Stories with none of these categories. */
+  excludeCategories?: string[];
+  deskIds?: string[];
+  excludeDeskIds?: string[];
   since?: string;
   until?: string;
   /** A query already parsed into the store-neutral query language. */
   query?: SearchQuery;
-  /** Keyset cursor: only stories older in queue order than this position. */
+  /** Keyset cursor without a query: only stories older in queue order than this position. */
   before?: number;
+  /** Keyset cursor with a query: only results after this one in search order. */
+  searchAfter?: SearchPosition;
   limit: number;
 }
 
-/** The store-neutral full-text query: all terms must match; each term may be a phrase, prefix or OR group. */
+/**
+ * The store-neutral full-text query: every group of `must` has to match (a group is an OR of terms),
+ * and no term of `mustNot` may match.
+ */
 export interface SearchQuery {
   must: SearchTerm[][];
   mustNot: SearchTerm[];
 }
+
+/**
+ * One search term in the index's own tokens (letters and digits only, lower or upper case):
+ * a word; a phrase (tokens separated by one space, in order); or a prefix (the last token is a prefix).
+ */
 export interface SearchTerm {
   kind: "word" | "phrase" | "prefix";
   text: string;
 }
 
-/** A listed story with its queue position (for cursors) and an optional highlight. */
+/**
+ * Where a result stands in search order. Results are ranked by relevance within blocks of the newest
+ * matches; `top` is the newest queue position of the result's block, so later pages stay in the same
+ * block whatever arrives meanwhile.
+ */
+export interface SearchPosition {
+  top: number;
+  rank: number;
+  position: number;
+}
+
+/** A story as the queue lists it: everything but the body and the editor's note. */
+export type StorySummaryRecord = Omit<StoryRecord, "bodyHtml" | "bodyText" | "editorNote">;
+
+/** A listed story with its queue position (for cursors) and, when searching, its highlight and search position. */
 export interface ListedStory {
   position: number;
-  story: StoryRecord;
+  story: StorySummaryRecord;
+  /** HTML-safe: the text is escaped and only `<mark>` tags are markup. */
   highlight?: string;
+  searchPosition?: SearchPosition;
 }
 
 /** A workflow change, applied only when the story is still at `expectedRev` (if given). */
@@ -114,14 +149,36 @@ export interface AccountStore {
   findIngestToken(tokenHash: string): Promise<IngestTokenRecord | null>;
   listIngestTokens(): Promise<IngestTokenRecord[]>;
   revokeIngestToken(id: string, at: string): Promise<boolean>;
+  touchIngestToken(id: string, lastUsedAt: string): Promise<void>;
   appendAudit(entry: { actorId: string | null; action: string; subject: string | null; detail?: Record<string, unknown> }): Promise<void>;
   listAudit(limit: number): Promise<{ id: number; at: string; actorId: string | null; action: string; subject: string | null; detail: Record<string, unknown> | null }[]>;
+}
+
+/** A pull feed as an admin creates it. */
+export type NewFeed = Pick<FeedRecord, "id" | "name" | "url" | "intervalSeconds" | "enabled" | "nextPollAt" | "createdAt">;
+
+/** What polling a feed changes on it. */
+export type FeedPollState = Pick<FeedRecord, "etag" | "lastModified" | "lastPolledAt" | "lastStatus" | "lastError" | "failures" | "nextPollAt">;
+
+/** Pull feeds and their polling state. */
+export interface FeedStore {
+  listFeeds(): Promise<FeedRecord[]>;
+  getFeed(id: string): Promise<FeedRecord | null>;
+  createFeed(feed: NewFeed): Promise<FeedRecord>;
+  updateFeed(id: string, patch: Partial<Omit<FeedRecord, "id" | "createdAt">>): Promise<FeedRecord | null>;
+  removeFeed(id: string): Promise<boolean>;
+  /** Enabled feeds whose next poll is due at `now`, soonest first. */
+  listDueFeeds(now: string, limit: number): Promise<FeedRecord[]>;
 }
 
 /** The whole storage boundary: services and UI depend on this, never on SQL. */
 export interface Store {
   stories: StoryStore;
   accounts: AccountStore;
+  queue: QueueStore;
+  desks: DeskStore;
+  userData: UserDataStore;
+  feeds: FeedStore;
   /** True when the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -2,7 +2,7 @@ import type { StoryRecord } from "@/db/schema";
 import type { StoryDetail, StoryState, StorySummary } from "../contract/story";
 
 /** The queue view of a story: everything but the body. */
-export function presentStorySummary(row: StoryRecord, highlight?: string): StorySummary {
+export function presentStorySummary(row: Omit<StoryRecord, "bodyHtml" | "bodyText" | "editorNote">, highlight?: string): StorySummary {
   const summary: StorySummary = {
     id: row.id,
     guid: row.guid,

@@ -57,6 +57,9 @@ export function createSqliteAccountStore(db: Db): AccountStore {
     async revokeIngestToken(id, at) {
       return db.update(ingestTokens).set({ revokedAt: at }).where(and(eq(ingestTokens.id, id), isNull(ingestTokens.revokedAt))).run().changes > 0;
     },
+    async touchIngestToken(id, lastUsedAt) {
+      db.update(ingestTokens).set({ lastUsedAt }).where(eq(ingestTokens.id, id)).run();
+    },
     async appendAudit(entry) {
       db.insert(auditLog).values({ at: new Date().toISOString(), actorId: entry.actorId, action: entry.action, subject: entry.subject, detail: entry.detail ?? null }).run();
     },

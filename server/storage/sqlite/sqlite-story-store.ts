@@ -5,6 +5,7 @@ import type { NormalizedStory } from "../../ingest/normalized-story";
 import type { StoryStore } from "../store";
 import { appendChange, applyDeliveryTx } from "./apply-delivery";
 import { listStoriesQuery } from "./list-stories";
+import { searchStoriesQuery } from "./search-stories";
 
 const deliveryColumns = {
   id: deliveries.id,
@@ -56,14 +57,15 @@ export function createSqliteStoryStore(db: Db): StoryStore {
       return { record, raw: new Uint8Array(raw) };
     },
     async listStories(filter) {
-      return listStoriesQuery(db, filter);
+      const { query } = filter;
+      return query ? searchStoriesQuery(db, { ...filter, query }) : listStoriesQuery(db, filter);
     },
     async getStory(id) {
       const row = db.select().from(stories).where(eq(stories.id, id)).get();
       return row ? withoutRowid(row) : null;
     },
     async listStoryVersions(id) {
-      const rows = db.select().from(storyVersions).where(eq(storyVersions.storyId, id)).orderBy(asc(storyVersions.agencyVersion)).all();
+      const rows = db.select().from(storyVersions).where(eq(storyVersions.storyId, id)).orderBy(asc(storyVersions.agencyVersion), asc(storyVersions.id)).all();
       return rows.map((r) => ({ agencyVersion: r.agencyVersion, receivedAt: r.receivedAt, normalized: r.normalized as NormalizedStory }));
     },
     async changeStoryState(change) {
@@ -78,7 +80,7 @@ export function createSqliteStoryStore(db: Db): StoryStore {
         const patch: Partial<StoryRecord> = { state: change.to, seq, rev: current.rev + 1, updatedAt: at };
         if (change.takenBy !== undefined) patch.takenBy = change.takenBy;
         tx.update(stories).set(patch).where(eq(stories.id, change.id)).run();
-        return { ok: true as const, seq, story: { ...current, ...patch } as StoryRecord };
+        return { ok: true as const, seq, story: { ...current, ...patch } };
       });
     },
     async listChangedSince(seq, limit) {
