@@ -11,6 +11,8 @@ export interface AppContext {
   publisher: LatePublisher;
   logger: Logger;
   loginLimits: { perAccount: FailureLimiter; perAddress: FailureLimiter };
+  /** The clock sessions and login limits read (injectable so tests can move time). */
+  now: () => number;
 }
 
 const globalForContext = globalThis as unknown as { wiredeskContext?: AppContext };

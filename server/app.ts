@@ -30,14 +30,16 @@ const notFound: PageHandler = async (_req, res) => {
 };
 
 /** Builds the process context: the one store and publisher every entry point shares. */
-export function createContext(env: Env, logger: Logger = createLogger(env.WIREDESK_LOG_LEVEL)): AppContext {
+export function createContext(env: Env, logger: Logger = createLogger(env.WIREDESK_LOG_LEVEL), options: { now?: () => number } = {}): AppContext {
   const db = getProcessDb(env.WIREDESK_DB, env.WIREDESK_SQLITE_SYNC);
+  const now = options.now ?? Date.now;
   const ctx: AppContext = {
     env,
     store: createSqliteStore(db),
     publisher: new LatePublisher(),
     logger,
-    loginLimits: { perAccount: new FailureLimiter(5, 15 * 60_000), perAddress: new FailureLimiter(50, 15 * 60_000) },
+    loginLimits: { perAccount: new FailureLimiter(5, 15 * 60_000, now), perAddress: new FailureLimiter(50, 15 * 60_000, now) },
+    now,
   };
   setProcessContext(ctx);
   return ctx;

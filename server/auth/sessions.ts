@@ -6,7 +6,7 @@ import { hashSecret, newSecret } from "./session-token";
 /** Opens a session for the user and returns the secret for the cookie. */
 export async function openSession(ctx: AppContext, user: UserRecord): Promise<{ secret: string; maxAgeSeconds: number }> {
   const secret = newSecret();
-  const now = Date.now();
+  const now = ctx.now();
   const maxAgeSeconds = ctx.env.WIREDESK_SESSION_TTL_HOURS * 3600;
   await ctx.store.accounts.createSession({
     idHash: hashSecret(secret),
@@ -27,7 +27,7 @@ export async function resolveSession(ctx: AppContext, secret: string | null): Pr
   const found = await ctx.store.accounts.findSession(idHash);
   if (!found) return { kind: "anonymous" };
   const { session, user } = found;
-  const now = Date.now();
+  const now = ctx.now();
   const idleMs = ctx.env.WIREDESK_SESSION_IDLE_MINUTES * 60_000;
   if (session.revokedAt || !user.active || Date.parse(session.expiresAt) <= now || Date.parse(session.lastSeenAt) + idleMs <= now) {
     return { kind: "anonymous" };

@@ -5,6 +5,17 @@ export const ROLES = ["viewer", "editor", "chief", "admin"] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
 
+/** Per-user alert settings for FLASH and BULLETIN stories. */
+export const UserSettingsSchema = z.object({
+  sound: z.boolean(),
+  desktopNotifications: z.boolean(),
+});
+export type UserSettings = z.infer<typeof UserSettingsSchema>;
+
+/** `PATCH /api/auth/settings`: only the given settings change. */
+export const UserSettingsPatchSchema = UserSettingsSchema.partial().strict();
+export type UserSettingsPatch = z.infer<typeof UserSettingsPatchSchema>;
+
 /** A user as the browser sees them. */
 export const UserDtoSchema = z.object({
   id: z.string(),
@@ -12,6 +23,9 @@ export const UserDtoSchema = z.object({
   name: z.string(),
   role: RoleSchema,
   active: z.boolean(),
+  /** The desks the user belongs to (the queue opens on them). */
+  deskIds: z.array(z.string()),
+  settings: UserSettingsSchema,
 });
 export type UserDto = z.infer<typeof UserDtoSchema>;
 

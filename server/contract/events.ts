@@ -1,3 +1,4 @@
+import type { CommandAck, PresenceChangedEvent, PresenceSet, PresenceSnapshotEvent } from "./presence";
 import type { StorySummary } from "./story";
 
 /** Every change to a story, pushed to every authenticated editor. */
@@ -24,10 +25,14 @@ export interface ServerToClientEvents {
   "sync:completed": (event: SyncCompletedEvent) => void;
   "sync:stale": (event: SyncStaleEvent) => void;
   "session:revoked": (event: { reason: string }) => void;
+  "presence:changed": (event: PresenceChangedEvent) => void;
+  "presence:snapshot": (event: PresenceSnapshotEvent) => void;
 }
 
-/** Client → server commands (none yet: writes go over HTTP). */
-export type ClientToServerEvents = Record<string, never>;
+/** Client → server commands, named `entity:verb`, each with an ack (writes go over HTTP). */
+export interface ClientToServerEvents {
+  "presence:set": (payload: PresenceSet, ack: (result: CommandAck) => void) => void;
+}
 
 /** What the handshake sends: the last change-log `seq` the client has applied. */
 export interface HandshakeAuth {
@@ -42,4 +47,7 @@ export interface SocketData {
 }
 
 /** The socket event names, for tables and tests. */
-export const SERVER_EVENT_NAMES = ["story:upserted", "sync:completed", "sync:stale", "session:revoked"] as const;
+export const SERVER_EVENT_NAMES = ["story:upserted", "sync:completed", "sync:stale", "session:revoked", "presence:changed", "presence:snapshot"] as const;
+
+/** The client command names, for tables and tests. */
+export const CLIENT_EVENT_NAMES = ["presence:set"] as const;

@@ -55,6 +55,8 @@ export const StorySummarySchema = z.object({
   receivedAt: z.string(),
   updatedAt: z.string(),
   highlight: z.string().optional(),
+  /** Whether the caller has read the story (in `GET /api/stories` answers). */
+  isRead: z.boolean().optional(),
 });
 export type StorySummary = z.infer<typeof StorySummarySchema>;
 

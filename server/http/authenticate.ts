@@ -5,6 +5,8 @@ import type { Actor } from "../auth/actor";
 import { resolveSession } from "../auth/sessions";
 import { hashSecret, readCookie, SESSION_COOKIE } from "../auth/session-token";
 
+const TOUCH_EVERY_MS = 60_000;
+
 function bearer(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
   if (!header?.startsWith("Bearer ")) return null;
@@ -19,6 +21,9 @@ async function resolveIngestToken(ctx: AppContext, token: string): Promise<Actor
   if (envToken && timingSafeEqual(Buffer.from(hashSecret(envToken)), Buffer.from(hash))) return { kind: "token", tokenId: "env", name: "WIREDESK_INGEST_TOKEN" };
   const stored = await ctx.store.accounts.findIngestToken(hash);
   if (!stored || stored.revokedAt) return { kind: "anonymous" };
+  // At most one write a minute per token, however busy the feed.
+  const now = ctx.now();
+  if (!stored.lastUsedAt || now - Date.parse(stored.lastUsedAt) > TOUCH_EVERY_MS) await ctx.store.accounts.touchIngestToken(stored.id, new Date(now).toISOString());
   return { kind: "token", tokenId: stored.id, name: stored.name };
 }
 

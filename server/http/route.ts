@@ -17,9 +17,9 @@ export interface RouteRequest {
   address: string;
   isSecure: boolean;
   /** Reads the raw body, refusing more than `limit` bytes with 413. */
-  body(limit?: number): Promise<Buffer>;
+  body: (limit?: number) => Promise<Buffer>;
   /** Reads and validates a JSON body with a zod schema (400 with the first problem when it does not fit). */
-  json<S extends z.ZodType>(schema: S, limit?: number): Promise<z.infer<S>>;
+  json: <S extends z.ZodType>(schema: S, limit?: number) => Promise<z.infer<S>>;
 }
 
 /** What a handler answers: a JSON body (the resource itself) or raw text. */

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AppContext } from "../app-context";
 import { authenticate } from "./authenticate";
-import { hasRole, type Role } from "../contract/auth";
+import { hasRole } from "../contract/auth";
 import { AppError, toErrorBody } from "../errors";
 import { clientAddress, isSameOriginRequest, requestOrigin } from "./origin";
 import { parseJsonBody, readBody } from "./read-body";
@@ -29,6 +29,13 @@ function send(res: ServerResponse, response: RouteResponse): void {
     res.writeHead(response.status).end();
     return;
   }
+  if (response.body instanceof Uint8Array) {
+    // Raw bytes (a quarantined delivery): sent verbatim, never interpreted.
+    if (!res.hasHeader("content-type")) res.setHeader("content-type", "application/octet-stream");
+    res.setHeader("cache-control", "no-store");
+    res.writeHead(response.status).end(response.body);
+    return;
+  }
   const isText = typeof response.body === "string";
   res.setHeader("content-type", isText ? (res.getHeader("content-type") as string | undefined) ?? "text/plain; charset=utf-8" : "application/json; charset=utf-8");
   res.setHeader("cache-control", "no-store");
@@ -38,7 +45,7 @@ function send(res: ServerResponse, response: RouteResponse): void {
 function isAllowed(access: Route["access"], actor: RouteRequest["actor"]): boolean {
   if (access === "public") return true;
   if (access === "ingest") return actor.kind === "token";
-  return actor.kind === "user" && hasRole(actor.role, access as Role);
+  return actor.kind === "user" && hasRole(actor.role, access);
 }
 
 /** Builds the API request handler from the route table; answers false when no route matches the path. */
@@ -83,6 +90,8 @@ export function createRouter(ctx: AppContext, routes: readonly Route[]) {
       if (!res.headersSent) send(res, { status, body, headers: status === 429 && error instanceof AppError ? { "retry-after": retryAfter(error.message) } : {} });
       else res.end();
     }
+    // The path only: query strings and headers may carry secrets and never reach the log.
+    ctx.logger.debug({ method: req.method, path: url.pathname, status: res.statusCode }, "api request");
     return true;
   };
 }

@@ -6,6 +6,9 @@ import { resolveSession } from "../auth/sessions";
 import { readCookie, SESSION_COOKIE } from "../auth/session-token";
 import { isSameOriginRequest, requestOrigin } from "../http/origin";
 import { catchUp } from "./catch-up";
+import { guardEvents } from "./event-access";
+import { cutSocketAtSessionEnd } from "./session-expiry";
+import { attachPresence } from "./presence";
 import { DESK_ROOM, sessionRoom } from "./rooms";
 import { createSocketPublisher, type DeskServer } from "./socket-publisher";
 
@@ -32,6 +35,11 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): { io: D
     },
   });
 
+  // Engine.IO answers its own HTTP requests (long-polling); they get the same no-sniffing rule as every answer.
+  io.engine.on("headers", (headers: Record<string, string>) => {
+    headers["X-Content-Type-Options"] = "nosniff";
+  });
+
   io.use((socket, next) => {
     resolveSession(ctx, readCookie(socket.handshake.headers.cookie, SESSION_COOKIE))
       .then((actor) => {
@@ -45,11 +53,16 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): { io: D
       });
   });
 
+  const registerPresence = attachPresence(ctx, io);
   io.on("connection", (socket) => {
     // The handshake request is no longer needed; dropping it saves ~4 KB per connection.
     (socket.conn as unknown as { request: unknown }).request = null;
+    // Every incoming event is checked against the event access table before its handler runs.
+    socket.use(guardEvents(socket));
+    cutSocketAtSessionEnd(ctx, socket);
     const auth = HandshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
     void socket.join([DESK_ROOM, sessionRoom(socket.data.sessionHash)]);
+    registerPresence(socket);
     catchUp(ctx, socket, auth.success ? auth.data.lastSeq : undefined).catch((error: unknown) => {
       ctx.logger.error({ err: error }, "catch-up failed");
       socket.disconnect(true);

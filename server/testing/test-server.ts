@@ -7,7 +7,7 @@ import { createUser } from "../auth/service";
 import type { Role } from "../contract/auth";
 import type { ClientToServerEvents, ServerToClientEvents } from "../contract/events";
 import { parseEnv } from "../env";
-import { createLogger } from "../logger";
+import { createLogger, type Logger } from "../logger";
 
 export const TEST_INGEST_TOKEN = "test-ingest-token-0123456789abcdef";
 export const TEST_PASSWORD = "correct horse battery";
@@ -27,11 +27,11 @@ export interface TestServer {
 }
 
 /** Starts a test server; pass `dir` to reuse an earlier server's database (restart). */
-export async function startTestServer(options: { dir?: string; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dir?: string; env?: Record<string, string>; logger?: Logger; now?: () => number } = {}): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "wiredesk-test-"));
   const dbFile = path.join(dir, "wiredesk.db");
   const env = parseEnv({ NODE_ENV: "test", WIREDESK_DB: dbFile, WIREDESK_INGEST_TOKEN: TEST_INGEST_TOKEN, WIREDESK_LOG_LEVEL: "silent", ...options.env });
-  const ctx = createContext(env, createLogger("silent"));
+  const ctx = createContext(env, options.logger ?? createLogger("silent"), { now: options.now });
   const desk = createWiredesk(ctx);
   const port = await desk.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}`;

@@ -3,11 +3,12 @@ import type { UserRecord } from "@/db/schema";
 import { changePassword, login, logout } from "../../auth/service";
 import { sessionCookie } from "../../auth/session-token";
 import { AppError } from "../../errors";
+import { loadUserProfile, type UserProfile } from "../../users/profile";
 import { requireUser, type Route } from "../route";
 
-/** The only way a user row reaches the wire. */
-export function presentUser(user: UserRecord): UserDto {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active };
+/** The only way a user row reaches the wire (with their desks and settings, see loadUserProfile). */
+export function presentUser(user: UserRecord, profile: UserProfile): UserDto {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, deskIds: profile.deskIds, settings: profile.settings };
 }
 
 /** Sign-in, sign-out, the current user and password change. */
@@ -19,7 +20,7 @@ export const authRoutes: Route[] = [
     handler: async ({ ctx, json, address, isSecure }) => {
       const input = await json(LoginInputSchema, 8 * 1024);
       const { user, secret, maxAgeSeconds } = await login(ctx, input, address);
-      return { status: 200, body: presentUser(user), headers: { "set-cookie": sessionCookie(secret, { secure: isSecure, maxAgeSeconds }) } };
+      return { status: 200, body: presentUser(user, await loadUserProfile(ctx, user.id)), headers: { "set-cookie": sessionCookie(secret, { secure: isSecure, maxAgeSeconds }) } };
     },
   },
   {
@@ -39,7 +40,7 @@ export const authRoutes: Route[] = [
     handler: async ({ ctx, actor }) => {
       const user = await ctx.store.accounts.findUserById(requireUser(actor).userId);
       if (!user) throw new AppError("unauthorized", "Sign in first.");
-      return { status: 200, body: presentUser(user) };
+      return { status: 200, body: presentUser(user, await loadUserProfile(ctx, user.id)) };
     },
   },
   {

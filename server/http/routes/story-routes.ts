@@ -8,7 +8,7 @@ const ActionBodySchema = z.object({ rev: z.number().int().positive().optional() 
 
 /** The queue, one story, its versions and workflow actions. */
 export const storyRoutes: Route[] = [
-  { method: "GET", path: "/api/stories", access: "viewer", handler: async ({ ctx, url }) => ({ status: 200, body: await listStories(ctx, url.searchParams) }) },
+  { method: "GET", path: "/api/stories", access: "viewer", handler: async ({ ctx, url, actor }) => ({ status: 200, body: await listStories(ctx, url.searchParams, requireUser(actor).userId) }) },
   { method: "GET", path: "/api/stories/:id", access: "viewer", handler: async ({ ctx, params }) => ({ status: 200, body: await getStory(ctx, params.id ?? "") }) },
   {
     method: "GET",

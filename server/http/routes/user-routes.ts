@@ -3,6 +3,7 @@ import { RoleSchema } from "../../contract/auth";
 import { createUser, revokeUserSessions, updateUserAccess } from "../../auth/service";
 import { AppError } from "../../errors";
 import { requireUser, type Route } from "../route";
+import { loadUserProfile } from "../../users/profile";
 import { presentUser } from "./auth-routes";
 
 const NewUserSchema = z.object({
@@ -19,13 +20,19 @@ export const userRoutes: Route[] = [
     method: "GET",
     path: "/api/users",
     access: "admin",
-    handler: async ({ ctx }) => ({ status: 200, body: { users: (await ctx.store.accounts.listUsers()).map(presentUser) } }),
+    handler: async ({ ctx }) => ({
+      status: 200,
+      body: { users: await Promise.all((await ctx.store.accounts.listUsers()).map(async (u) => presentUser(u, await loadUserProfile(ctx, u.id)))) },
+    }),
   },
   {
     method: "POST",
     path: "/api/users",
     access: "admin",
-    handler: async ({ ctx, json, actor }) => ({ status: 201, body: presentUser(await createUser(ctx, await json(NewUserSchema), requireUser(actor).userId)) }),
+    handler: async ({ ctx, json, actor }) => {
+      const user = await createUser(ctx, await json(NewUserSchema), requireUser(actor).userId);
+      return { status: 201, body: presentUser(user, await loadUserProfile(ctx, user.id)) };
+    },
   },
   {
     method: "PATCH",
@@ -37,7 +44,8 @@ export const userRoutes: Route[] = [
       if (params.id === me.userId && (patch.active === false || (patch.role && patch.role !== "admin"))) {
         throw new AppError("forbidden", "You cannot deactivate or demote yourself; ask another admin.");
       }
-      return { status: 200, body: presentUser(await updateUserAccess(ctx, params.id ?? "", patch, me.userId)) };
+      const user = await updateUserAccess(ctx, params.id ?? "", patch, me.userId);
+      return { status: 200, body: presentUser(user, await loadUserProfile(ctx, user.id)) };
     },
   },
   {
