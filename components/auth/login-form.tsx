@@ -23,7 +23,7 @@ export function LoginForm() {
   };
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-label="Sign in" className="w-full max-w-xs space-y-3 rounded-lg border border-slate-200 p-6 dark:border-slate-800">
+    <form method="post" onSubmit={(e) => void submit(e)} aria-label="Sign in" className="w-full max-w-xs space-y-3 rounded-lg border border-slate-200 p-6 dark:border-slate-800">
       <h1 className="text-lg font-semibold">Wiredesk</h1>
       <label className="block text-xs">
         Email

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { fetchJson } from "../api/fetch-json";
 import { meQuery } from "../stories/queries";
 
@@ -17,6 +18,14 @@ export function UserMenu() {
         <span aria-label="Signed in as">
           {me.data.name} <span className="text-slate-500">({me.data.role})</span>
         </span>
+      ) : null}
+      <Link href="/account" className="rounded px-2 py-0.5 hover:bg-slate-200 dark:hover:bg-slate-800">
+        Account
+      </Link>
+      {me.data?.role === "admin" ? (
+        <Link href="/admin/users" className="rounded px-2 py-0.5 hover:bg-slate-200 dark:hover:bg-slate-800">
+          Users
+        </Link>
       ) : null}
       <button type="button" onClick={() => void signOut()} className="rounded px-2 py-0.5 hover:bg-slate-200 dark:hover:bg-slate-800">
         Sign out

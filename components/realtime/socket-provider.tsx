@@ -3,48 +3,114 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { ClientToServerEvents, ServerToClientEvents } from "@/server/contract/events";
-import { applyStoryEvent } from "./apply-story-event";
+import type { ClientToServerEvents, ServerToClientEvents, StoryUpsertedEvent } from "@/server/contract/events";
+import type { PresenceMode } from "@/server/contract/presence";
+import { applyStoryEvents } from "./apply-story-event";
+import { FrameBatcher } from "./frame-batcher";
+import { PresenceStore } from "./presence-store";
+import { recentStoryEvents } from "./recent-story-events";
 import { SyncCursor } from "./sync-cursor";
 
 /** What the connection indicator shows. */
 export type ConnectionState = "connecting" | "connected" | "reconnecting" | "offline";
 
+/** Receives each batch of story events after it reached the cache. */
+export type StoryEventsListener = (events: readonly StoryUpsertedEvent[]) => void;
+
 interface RealtimeValue {
   state: ConnectionState;
   cursor: SyncCursor;
-  /** Number of story events applied since the page loaded (for tests and the header). */
-  eventCount: number;
+}
+
+/** The stable part of the bridge: it never changes while the page lives. */
+export interface RealtimeServices {
+  cursor: SyncCursor;
+  presence: PresenceStore;
+  /** Tells the desk which story this tab is on (null: none); repeated after every reconnect. */
+  setPresence: (storyId: string | null, mode: PresenceMode) => void;
+  /** Subscribes to story event batches (after they reached the cache); returns the unsubscribe. */
+  subscribeStories: (listener: StoryEventsListener) => () => void;
 }
 
 const RealtimeContext = createContext<RealtimeValue | null>(null);
+const ServicesContext = createContext<RealtimeServices | null>(null);
+
+type DeskSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+function createServices(cursor: SyncCursor) {
+  const listeners = new Set<StoryEventsListener>();
+  const current = { storyId: null as string | null, mode: "viewing" as PresenceMode, socket: null as DeskSocket | null };
+  const sendPresence = () => {
+    const socket = current.socket;
+    if (!socket?.connected) return;
+    socket.timeout(5000).emit("presence:set", { storyId: current.storyId, mode: current.mode }, () => undefined);
+  };
+  const services: RealtimeServices = {
+    cursor,
+    presence: new PresenceStore(),
+    setPresence: (storyId, mode) => {
+      if (current.storyId === storyId && current.mode === mode) return;
+      current.storyId = storyId;
+      current.mode = mode;
+      sendPresence();
+    },
+    subscribeStories: (listener) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+  return { services, listeners, current, sendPresence };
+}
 
 /** The one socket of the page and its bridge into the query cache. Components never call socket.on. */
 export function SocketProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const cursor = useMemo(() => new SyncCursor(), []);
+  const bridge = useMemo(() => createServices(new SyncCursor()), []);
   const [state, setState] = useState<ConnectionState>("connecting");
-  const [eventCount, setEventCount] = useState(0);
 
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+    const { cursor, presence } = bridge.services;
+    const socket: DeskSocket = io({
       autoConnect: false,
       withCredentials: true,
       transports: ["websocket", "polling"],
       auth: (cb) => cb(cursor.lastSeq === undefined ? {} : { lastSeq: cursor.lastSeq }),
     });
-    const goOffline = () => setState("offline");
-    const goOnline = () => setState(socket.connected ? "connected" : "reconnecting");
+    bridge.current.socket = socket;
+    const batcher = new FrameBatcher<StoryUpsertedEvent>((events) => {
+      applyStoryEvents(queryClient, events);
+      recentStoryEvents.record(events);
+      // Listeners, not state: a context update per batch would walk the whole queue's fiber tree.
+      for (const listener of bridge.listeners) listener(events);
+    });
+    const lost = () => {
+      cursor.connecting();
+      presence.replaceAll({});
+      setState(navigator.onLine ? "reconnecting" : "offline");
+    };
+    // The browser knows the network is gone before any ping times out: drop the socket now and
+    // come back (with a catch-up from the last seq) the moment the network does.
+    const goOffline = () => {
+      if (socket.active) socket.disconnect();
+      setState("offline");
+    };
+    const goOnline = () => {
+      setState("reconnecting");
+      if (!socket.active) socket.connect();
+    };
+    const flushWhenHidden = () => {
+      if (document.visibilityState === "hidden") batcher.flush();
+    };
     window.addEventListener("offline", goOffline);
     window.addEventListener("online", goOnline);
-    socket.io.on("reconnect_attempt", () => {
-      cursor.connecting();
-      setState(navigator.onLine ? "reconnecting" : "offline");
+    document.addEventListener("visibilitychange", flushWhenHidden);
+    socket.io.on("reconnect_attempt", lost);
+    socket.on("connect", () => {
+      setState("connected");
+      bridge.sendPresence();
     });
-    socket.on("connect", () => setState("connected"));
     socket.on("disconnect", (reason) => {
-      cursor.connecting();
-      setState(navigator.onLine ? "reconnecting" : "offline");
+      lost();
       // The server cut us (e.g. session revoked): reconnect only if the session still works.
       if (reason === "io server disconnect") window.location.assign("/login");
     });
@@ -54,37 +120,55 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     });
     socket.on("story:upserted", (event) => {
       cursor.eventReceived(event.seq);
-      applyStoryEvent(queryClient, event);
-      setEventCount((n) => n + 1);
+      batcher.push(event);
     });
     socket.on("sync:completed", (event) => cursor.syncCompleted(event.seq));
     socket.on("sync:stale", (event) => {
+      batcher.flush();
       cursor.reset(event.seq);
       void queryClient.invalidateQueries({ queryKey: ["stories"] });
     });
+    socket.on("presence:snapshot", (event) => presence.replaceAll(event.stories));
+    socket.on("presence:changed", (event) => presence.set(event.storyId, event.viewers));
     socket.on("session:revoked", () => window.location.assign("/login"));
     let isActive = true;
     void cursor.whenReady().then(() => {
       if (!isActive) return;
       cursor.connecting();
-      socket.connect();
+      if (navigator.onLine) socket.connect();
+      else setState("offline");
     });
     return () => {
       isActive = false;
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
+      document.removeEventListener("visibilitychange", flushWhenHidden);
+      batcher.dispose();
+      bridge.current.socket = null;
       socket.removeAllListeners();
+      socket.io.off("reconnect_attempt", lost);
       socket.disconnect();
     };
-  }, [cursor, queryClient]);
+  }, [bridge, queryClient]);
 
-  const value = useMemo(() => ({ state, cursor, eventCount }), [state, cursor, eventCount]);
-  return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
+  const value = useMemo(() => ({ state, cursor: bridge.services.cursor }), [state, bridge]);
+  return (
+    <ServicesContext.Provider value={bridge.services}>
+      <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>
+    </ServicesContext.Provider>
+  );
 }
 
-/** The realtime state of the page. */
+/** The connection state of the page. */
 export function useRealtime(): RealtimeValue {
   const value = useContext(RealtimeContext);
   if (!value) throw new Error("useRealtime must be used inside <SocketProvider>");
+  return value;
+}
+
+/** The stable realtime services: cursor, presence, story event subscription. */
+export function useRealtimeServices(): RealtimeServices {
+  const value = useContext(ServicesContext);
+  if (!value) throw new Error("useRealtimeServices must be used inside <SocketProvider>");
   return value;
 }

@@ -5,6 +5,7 @@
  */
 export class SyncCursor {
   private resumeSeq: number | undefined;
+  private firstSeq: number | undefined;
   private isSynced = false;
   private pendingMax = 0;
   private readonly ready: Promise<void>;
@@ -24,9 +25,15 @@ export class SyncCursor {
     return this.resumeSeq;
   }
 
+  /** The seq of the first list this page loaded: stories created after it are news to this page. */
+  get initialSeq(): number | undefined {
+    return this.firstSeq;
+  }
+
   /** A list was loaded that reflects the log up to `seq`. */
   listLoaded(seq: number): void {
     if (this.resumeSeq === undefined) this.resumeSeq = seq;
+    this.firstSeq ??= seq;
     this.markReady();
   }
 

@@ -1,29 +1,39 @@
 import type { StorySummary } from "@/server/contract/story";
-import type { StoryFilters } from "./queries";
+import { ALL_DESKS, resolveTimeBounds, splitList, type StoryFilters } from "../filters/filter-params";
 
-function listMatches(value: string | null, csv: string | undefined): boolean {
+function listMatches(values: readonly string[], csv: string | undefined): boolean {
   if (!csv) return true;
-  const items = csv.split(",").map((s) => s.trim()).filter(Boolean);
-  const include = items.filter((i) => !i.startsWith("-"));
-  const exclude = items.filter((i) => i.startsWith("-")).map((i) => i.slice(1));
-  if (value !== null && exclude.includes(value)) return false;
-  return include.length === 0 || (value !== null && include.includes(value));
+  const { include, exclude } = splitList(csv);
+  if (values.some((v) => exclude.includes(v))) return false;
+  return include.length === 0 || values.some((v) => include.includes(v));
+}
+
+function one(value: string | null): readonly string[] {
+  return value === null ? [] : [value];
 }
 
 /**
- * True when a story belongs in a list with these filters (the same rules as the server's,
- * except full-text search, which only the server can answer: a search list takes no new arrivals).
+ * True when a story passes every filter the browser can check (all but the full-text search):
+ * the same rules as the server's, so a story that stops passing can leave the list.
  */
-export function matchesFilters(story: StorySummary, filters: StoryFilters): boolean {
-  if (filters.q) return false;
-  if (!listMatches(story.agency, filters.agency)) return false;
-  if (!listMatches(story.state, filters.state)) return false;
-  if (!listMatches(story.language, filters.language)) return false;
+export function matchesFieldFilters(story: StorySummary, filters: StoryFilters, now = Date.now()): boolean {
+  if (!listMatches(one(story.agency), filters.agency)) return false;
+  if (!listMatches([story.state], filters.state)) return false;
+  if (!listMatches(one(story.language), filters.language)) return false;
+  if (!listMatches(story.categories, filters.category)) return false;
+  if (filters.desk !== ALL_DESKS && !listMatches(one(story.deskId), filters.desk)) return false;
   if (filters.urgencyMax && story.urgency > Number(filters.urgencyMax)) return false;
   if (filters.urgencyMin && story.urgency < Number(filters.urgencyMin)) return false;
-  if (filters.category && !filters.category.split(",").some((c) => story.categories.includes(c))) return false;
-  if (filters.desk && story.deskId !== filters.desk) return false;
-  if (filters.since && story.receivedAt < new Date(filters.since).toISOString()) return false;
-  if (filters.until && story.receivedAt > new Date(filters.until).toISOString()) return false;
+  const { since, until } = resolveTimeBounds(filters, now);
+  if (since && Date.parse(story.receivedAt) < Date.parse(since)) return false;
+  if (until && Date.parse(story.receivedAt) > Date.parse(until)) return false;
   return true;
+}
+
+/**
+ * True when a story the list does not hold yet may join it live. A search list takes no arrivals:
+ * only the server can tell whether a story matches a full-text query (the queue offers a refresh instead).
+ */
+export function acceptsArrival(story: StorySummary, filters: StoryFilters, now = Date.now()): boolean {
+  return !filters.q && matchesFieldFilters(story, filters, now);
 }

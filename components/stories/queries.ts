@@ -1,10 +1,18 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
 import type { UserDto } from "@/server/contract/auth";
+import type { DeskList } from "@/server/contract/desk";
+import type { SavedSearchList } from "@/server/contract/saved-search";
+import type { StatsDto } from "@/server/contract/stats";
 import type { StoryDetail, StoryPage } from "@/server/contract/story";
 import { fetchJson } from "../api/fetch-json";
+import { catchUpPage } from "./catch-up-page";
+import { apiParamsForFilters, type StoryFilters } from "../filters/filter-params";
 
-/** Queue filters as they appear in the URL and in `GET /api/stories`. */
-export type StoryFilters = Record<string, string>;
+export type { StoryFilters } from "../filters/filter-params";
+
+/** The first page is small so the queue shows fast; later pages are as large as the API allows. */
+export const FIRST_PAGE_SIZE = 200;
+export const NEXT_PAGE_SIZE = 500;
 
 /** The one place story query keys are made. */
 export const storyQueries = {
@@ -13,17 +21,38 @@ export const storyQueries = {
   list: (filters: StoryFilters) =>
     infiniteQueryOptions({
       queryKey: ["stories", "list", filters] as const,
-      queryFn: ({ pageParam }) => {
-        const params = new URLSearchParams({ ...filters, limit: "100" });
+      queryFn: async ({ pageParam, signal }) => {
+        const params = apiParamsForFilters(filters, Date.now());
+        params.set("limit", String(pageParam ? NEXT_PAGE_SIZE : FIRST_PAGE_SIZE));
         if (pageParam) params.set("cursor", pageParam);
-        return fetchJson<StoryPage>(`/api/stories?${params.toString()}`);
+        const page = await fetchJson<StoryPage>(`/api/stories?${params.toString()}`, { signal });
+        return catchUpPage(page, filters, !pageParam);
       },
-      initialPageParam: "" as string,
+      initialPageParam: "",
       getNextPageParam: (last) => last.nextCursor ?? undefined,
+      // Live updates copy only the pages they change; a deep compare of 50,000 stories per batch would cost more than it saves.
+      structuralSharing: false,
     }),
   detail: (id: string) =>
     queryOptions({ queryKey: ["stories", "detail", id] as const, queryFn: () => fetchJson<StoryDetail>(`/api/stories/${encodeURIComponent(id)}`) }),
 };
 
-/** The signed-in user. */
+/** The signed-in user, with their desks and alert settings. */
 export const meQuery = queryOptions({ queryKey: ["me"] as const, queryFn: () => fetchJson<UserDto>("/api/auth/me") });
+
+/** Desk-wide numbers for the header: stories per state, and per hour and agency over 24 h. */
+export const statsQuery = queryOptions({
+  queryKey: ["stats"] as const,
+  queryFn: () => fetchJson<StatsDto>("/api/stats"),
+  refetchInterval: 60_000,
+});
+
+/** The desks, for the desk switcher. */
+export const desksQuery = queryOptions({ queryKey: ["desks"] as const, queryFn: () => fetchJson<DeskList>("/api/desks") });
+
+/** The user's saved searches with their new-match counts (refreshed every minute). */
+export const savedSearchesQuery = queryOptions({
+  queryKey: ["saved-searches"] as const,
+  queryFn: () => fetchJson<SavedSearchList>("/api/saved-searches"),
+  refetchInterval: 60_000,
+});

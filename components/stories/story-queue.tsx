@@ -1,51 +1,171 @@
 "use client";
 
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useEffect } from "react";
-import { useRealtime } from "../realtime/socket-provider";
-import { storyQueries, type StoryFilters } from "./queries";
-import { StoryRow } from "./story-row";
+import { useCallback, useImperativeHandle, useMemo, useRef, useState, type RefObject } from "react";
+import type { StorySummary } from "@/server/contract/story";
+import { ApiError } from "../api/fetch-json";
+import type { StoryFilters } from "../filters/filter-params";
+import { formatCount } from "../ui/format-count";
+import { useLatestRef } from "../ui/use-latest-ref";
+import { usePointerActivity } from "../ui/use-pointer-activity";
+import { removableDepartures } from "./departures";
+import type { StoryListView } from "./list-pages";
+import { NewArrivalsButton } from "./new-arrivals-button";
+import { QueueColumns } from "./queue-columns";
+import { ROW_HEIGHT, type RowCallbacks } from "./story-row";
+import { VirtualQueue, type VirtualHandle } from "./virtual-queue";
+import { useDepartures } from "./use-departures";
+import { useHeldArrivals } from "./use-held-arrivals";
+import { useScrollAnchor } from "./use-scroll-anchor";
+import { useSearchArrivals } from "./use-search-arrivals";
+import { useStoryList } from "./use-story-list";
 
-const NO_FILTERS: StoryFilters = {};
+/** What the desk's keyboard and menus ask of the queue. */
+export interface QueueHandle {
+  /** Moves the selection by `delta` visible lines (j/k); with nothing selected, selects the first line on screen. */
+  move(delta: number): void;
+  moveTo(edge: "first" | "last"): void;
+  /** Shows the held arrivals and scrolls to the top. */
+  revealNew(): void;
+  story(id: string): StorySummary | undefined;
+  /** Distinct values of a field among the loaded stories (for the filter menus). */
+  sample(field: "agency" | "language" | "category"): string[];
+  focus(): void;
+}
 
-/** The live wire queue, newest first; j/k and arrows move the selection. */
-export function StoryQueue({ selectedId, onSelect }: { selectedId: string | null; onSelect: (id: string) => void }) {
-  const { cursor } = useRealtime();
-  const query = useInfiniteQuery(storyQueries.list(NO_FILTERS));
-  const stories = query.data?.pages.flatMap((p) => p.stories) ?? [];
-  const firstSeq = query.data?.pages[0]?.seq;
+const SAMPLE_SIZE = 2000;
 
-  useEffect(() => {
-    if (firstSeq !== undefined) cursor.listLoaded(firstSeq);
-  }, [cursor, firstSeq]);
+function sampleValues(view: StoryListView, field: "agency" | "language" | "category"): string[] {
+  const values = new Set<string>();
+  for (let i = 0; i < Math.min(view.length, SAMPLE_SIZE); i++) {
+    const story = view.at(i)!;
+    const found = field === "category" ? story.categories : field === "agency" ? [story.agency] : [story.language];
+    for (const v of found) if (v) values.add(v);
+  }
+  return [...values].sort((a, b) => a.localeCompare(b));
+}
 
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    const index = stories.findIndex((s) => s.id === selectedId);
-    const move = event.key === "j" || event.key === "ArrowDown" ? 1 : event.key === "k" || event.key === "ArrowUp" ? -1 : 0;
-    if (move === 0) return;
-    event.preventDefault();
-    const next = stories[Math.min(stories.length - 1, Math.max(0, index + move))];
-    if (next) {
-      onSelect(next.id);
-      document.getElementById(`story-${next.id}`)?.scrollIntoView({ block: "nearest" });
-    }
-  };
+interface StoryQueueProps {
+  filters: StoryFilters;
+  selectedId: string | null;
+  marked: ReadonlySet<string>;
+  menuStoryId: string | null;
+  callbacks: RowCallbacks;
+  handleRef: RefObject<QueueHandle | null>;
+}
 
-  if (query.isPending) return <p className="p-4 text-slate-500">Loading the wire…</p>;
-  if (query.isError) return <p role="alert" className="p-4 text-red-600">Could not load the queue: {query.error.message}</p>;
+const POINTER_HOLD_MS = 2000;
+
+/**
+ * The live wire queue, newest first and virtualized. Arrivals never move the line the editor reads
+ * or has selected: while the view is held (scrolled, a story selected, the pointer busy over it) they
+ * wait behind "N new"; stories that stop matching fade and leave; changes above keep the line in place.
+ */
+export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks, handleRef }: StoryQueueProps) {
+  const { query, view, isLoaded } = useStoryList(filters);
+  const listKey = useMemo(() => JSON.stringify(filters), [filters]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [isScrolled, setIsScrolled] = useState(false);
+  const isPointerActive = usePointerActivity(scrollRef, POINTER_HOLD_MS);
+  const isHolding = selectedId !== null || isScrolled || isPointerActive || menuStoryId !== null;
+  const { heldCount, reveal, beforeRemoval } = useHeldArrivals(view, listKey, isLoaded, isHolding);
+  const viewRef = useLatestRef(view);
+  const virtualRef = useRef<VirtualHandle | null>(null);
+  const chooseRef = useLatestRef((due: readonly string[]) =>
+    removableDepartures(due, {
+      keep: new Set([...marked, ...(selectedId ? [selectedId] : []), ...(menuStoryId ? [menuStoryId] : [])]),
+      lineOf: (id) => view.indexOf(id) - heldCount,
+      selectedLine: selectedId ? view.indexOf(selectedId) - heldCount : -1,
+      roomAbove: Math.floor((virtualRef.current?.metrics().scrollTop ?? 0) / ROW_HEIGHT),
+    }),
+  );
+  const departures = useDepartures(filters, viewRef, chooseRef, beforeRemoval);
+  const searchCount = useSearchArrivals(filters, viewRef, isLoaded ? (query.data?.pages[0]?.seq ?? 0) : -1);
+  const { skipNext } = useScrollAnchor(scrollRef, virtualRef, view, heldCount, listKey, selectedId);
+  const visibleCount = Math.max(0, view.length - heldCount);
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
+  const onNearEnd = useCallback(() => {
+    if (!isFetchingNextPage) void fetchNextPage();
+  }, [isFetchingNextPage, fetchNextPage]);
+
+  const revealNew = useCallback(() => {
+    skipNext();
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    setIsScrolled(false);
+    reveal();
+  }, [reveal, skipNext]);
+  const latest = useLatestRef({ view, heldCount, visibleCount, selectedId, callbacks });
+  useImperativeHandle(
+    handleRef,
+    (): QueueHandle => ({
+      move: (delta) => {
+        const { view: v, heldCount: held, visibleCount: count, selectedId: selected, callbacks: cb } = latest.current;
+        if (count === 0) return;
+        const current = selected ? v.indexOf(selected) - held : -1;
+        const onScreen = Math.ceil((virtualRef.current?.metrics().scrollTop ?? 0) / ROW_HEIGHT);
+        const next = current < 0 ? Math.min(onScreen, count - 1) : Math.min(count - 1, Math.max(0, current + delta));
+        const story = v.at(held + next);
+        if (!story) return;
+        cb.onSelect(story.id);
+        virtualRef.current?.scrollToIndex(next);
+      },
+      moveTo: (edge) => {
+        const { view: v, heldCount: held, visibleCount: count, callbacks: cb } = latest.current;
+        const index = edge === "first" ? 0 : count - 1;
+        const story = v.at(held + index);
+        if (!story) return;
+        cb.onSelect(story.id);
+        virtualRef.current?.scrollToIndex(index);
+      },
+      revealNew,
+      story: (id) => {
+        const v = latest.current.view;
+        const index = v.indexOf(id);
+        return index < 0 ? undefined : v.at(index);
+      },
+      sample: (field) => sampleValues(latest.current.view, field),
+      focus: () => scrollRef.current?.focus(),
+    }),
+    [latest, revealNew],
+  );
+
+  const error = query.isError ? query.error : null;
   return (
-    <ul
-      role="listbox"
-      aria-label="Wire queue"
-      tabIndex={0}
-      onKeyDown={onKeyDown}
-      aria-activedescendant={selectedId ? `story-${selectedId}` : undefined}
-      className="h-full overflow-y-auto outline-none"
-    >
-      {stories.length === 0 ? <li className="p-4 text-slate-500">No stories yet. They appear here the moment they arrive.</li> : null}
-      {stories.map((story) => (
-        <StoryRow key={story.id} story={story} isSelected={story.id === selectedId} onSelect={() => onSelect(story.id)} />
-      ))}
-    </ul>
+    <div className="relative flex h-full min-h-0 flex-col">
+      <NewArrivalsButton heldCount={heldCount} searchCount={searchCount} onReveal={revealNew} onSearchAgain={() => void query.refetch()} />
+      {error ? (
+        <p role="alert" className="border-b border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
+          {error instanceof ApiError && error.code === "invalid_query" ? `That search could not be read: ${error.message}` : `Could not load the queue: ${error.message}`}
+        </p>
+      ) : null}
+      <QueueColumns />
+      <VirtualQueue
+        scrollRef={scrollRef}
+        virtualRef={virtualRef}
+        view={view}
+        heldCount={heldCount}
+        hasMore={hasNextPage}
+        isBusy={query.isPending}
+        selectedId={selectedId}
+        marked={marked}
+        departures={departures}
+        callbacks={callbacks}
+        onScrolledChange={setIsScrolled}
+        onNearEnd={onNearEnd}
+      />
+      <QueueFooter isPending={query.isPending} isFetchingMore={isFetchingNextPage} hasMore={hasNextPage} visibleCount={visibleCount} />
+    </div>
+  );
+}
+
+function QueueFooter({ isPending, isFetchingMore, hasMore, visibleCount }: { isPending: boolean; isFetchingMore: boolean; hasMore: boolean; visibleCount: number }) {
+  const text = isPending
+    ? "Loading the wire…"
+    : visibleCount === 0
+      ? "No stories match. New ones appear here the moment they arrive."
+      : `${formatCount(visibleCount)} stories${hasMore ? " loaded, more below" : ""}${isFetchingMore ? " · loading more…" : ""}`;
+  return (
+    <p role="status" aria-label="Queue status" className="border-t border-slate-200 px-2 py-0.5 text-[11px] text-slate-500 dark:border-slate-800 dark:text-slate-400">
+      {text}
+    </p>
   );
 }

@@ -1,10 +1,10 @@
 import { urgencyStyle } from "./urgency";
 
-/** A compact urgency badge: colour plus label, and the number for screen readers. */
-export function UrgencyBadge({ urgency }: { urgency: number }) {
-  const { label, className } = urgencyStyle(urgency);
+/** A compact urgency badge: colour plus label, and the number on hover. */
+export function UrgencyBadge({ urgency, className = "w-[4.6rem]" }: { urgency: number; className?: string }) {
+  const { label, className: tone } = urgencyStyle(urgency);
   return (
-    <span className={`inline-block w-[4.6rem] rounded px-1 text-center text-[10px] font-bold tracking-wide ${className}`} title={`Urgency ${urgency}`}>
+    <span className={`inline-block rounded px-1 py-[2px] text-center text-[10px] font-bold tracking-wide ${tone} ${className}`} title={`Urgency ${urgency}`}>
       {label}
     </span>
   );

@@ -2,8 +2,20 @@
 export function urgencyStyle(urgency: number): { label: string; className: string } {
   if (urgency <= 1) return { label: "FLASH", className: "bg-flash text-white" };
   if (urgency === 2) return { label: "BULLETIN", className: "bg-bulletin text-white" };
-  if (urgency === 3) return { label: "URGENT", className: "bg-urgent text-white" };
-  if (urgency === 4) return { label: "HIGH", className: "bg-high text-white" };
+  if (urgency === 3) return { label: "URGENT", className: "bg-amber-300 text-amber-950 dark:bg-amber-500 dark:text-amber-950" };
+  if (urgency === 4) return { label: "HIGH", className: "bg-blue-100 text-blue-900 dark:bg-blue-900 dark:text-blue-100" };
   if (urgency === 5) return { label: "ROUTINE", className: "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200" };
   return { label: "LOW", className: "bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400" };
+}
+
+/** True for the stories nobody may miss: FLASH and BULLETIN. */
+export function isAlertUrgency(urgency: number): boolean {
+  return urgency <= 2;
+}
+
+/** The tint of a whole queue line for FLASH and BULLETIN stories ("" for the rest). */
+export function urgencyRowClass(urgency: number): string {
+  if (urgency <= 1) return "bg-red-50 shadow-[inset_3px_0_0_var(--color-flash)] dark:bg-red-950/60";
+  if (urgency === 2) return "bg-orange-50 shadow-[inset_3px_0_0_var(--color-bulletin)] dark:bg-orange-950/50";
+  return "";
 }

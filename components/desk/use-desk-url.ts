@@ -1,0 +1,43 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+import { useCallback, useEffect, useMemo } from "react";
+import { filtersFromParams, filtersWithDefaultDesk, paramsWithFilters, type StoryFilters } from "../filters/filter-params";
+
+function writeUrl(params: URLSearchParams, mode: "push" | "replace"): void {
+  const search = params.toString();
+  const url = search ? `/?${search}` : "/";
+  // Next keeps useSearchParams in step with the native history API, without a server round trip.
+  if (mode === "push") window.history.pushState(null, "", url);
+  else window.history.replaceState(null, "", url);
+}
+
+/**
+ * The desk's state in the URL of `/`: the filters (so a view can be shared and reloaded) and the
+ * selected story (`?story=`). A URL naming no filter opens on the user's own desk.
+ */
+export function useDeskUrl(ownDeskId: string | undefined) {
+  const params = useSearchParams();
+  const urlFilters = useMemo(() => filtersFromParams(new URLSearchParams(params.toString())), [params]);
+  const filterKey = JSON.stringify(filtersWithDefaultDesk(urlFilters, ownDeskId));
+  // One object per distinct set of filters, so effects keyed on it run only when the filters change.
+  const filters = useMemo(() => JSON.parse(filterKey) as StoryFilters, [filterKey]);
+  const selectedId = params.get("story");
+
+  useEffect(() => {
+    if (Object.keys(urlFilters).length === 0 && filters.desk) writeUrl(paramsWithFilters(new URLSearchParams(window.location.search), filters), "replace");
+  }, [urlFilters, filters]);
+
+  const select = useCallback((id: string | null) => {
+    const next = new URLSearchParams(window.location.search);
+    if (id) next.set("story", id);
+    else next.delete("story");
+    writeUrl(next, "replace");
+  }, []);
+
+  const setFilters = useCallback((next: StoryFilters, mode: "push" | "replace" = "push") => {
+    writeUrl(paramsWithFilters(new URLSearchParams(window.location.search), next), mode);
+  }, []);
+
+  return { filters, selectedId, select, setFilters };
+}

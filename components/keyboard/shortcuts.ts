@@ -1,0 +1,75 @@
+/** Every keyboard action of the desk. */
+export type ShortcutAction =
+  | "next"
+  | "previous"
+  | "first"
+  | "last"
+  | "open"
+  | "close"
+  | "take"
+  | "release"
+  | "spike"
+  | "unspike"
+  | "undo"
+  | "mark"
+  | "bulkSpike"
+  | "showNew"
+  | "search"
+  | "help";
+
+/** One shortcut: the keys (KeyboardEvent.key values), what the help overlay shows, and where it works. */
+export interface Shortcut {
+  action: ShortcutAction;
+  keys: readonly string[];
+  label: string;
+  /** Navigation keys work only in the queue (or with nothing focused), so they never steal a button's Enter or a pane's arrows. */
+  isQueueOnly?: boolean;
+}
+
+/** The one table of shortcuts: the key handler reads it and the help overlay lists it. */
+export const SHORTCUTS: readonly Shortcut[] = [
+  { action: "next", keys: ["j", "ArrowDown"], label: "Next story" },
+  { action: "previous", keys: ["k", "ArrowUp"], label: "Previous story" },
+  { action: "first", keys: ["Home"], label: "First story", isQueueOnly: true },
+  { action: "last", keys: ["End"], label: "Last loaded story", isQueueOnly: true },
+  { action: "open", keys: ["Enter"], label: "Open the story (reading pane, marks it read)", isQueueOnly: true },
+  { action: "close", keys: ["Escape"], label: "Back to the queue; again to clear the selection" },
+  { action: "take", keys: ["t"], label: "Take the story" },
+  { action: "release", keys: ["r"], label: "Release a story you took" },
+  { action: "spike", keys: ["s"], label: "Spike the story" },
+  { action: "unspike", keys: ["u"], label: "Unspike the story" },
+  { action: "undo", keys: ["z"], label: "Undo the last spike" },
+  { action: "mark", keys: ["x"], label: "Mark or unmark for a bulk action" },
+  { action: "bulkSpike", keys: ["S"], label: "Spike every marked story (Shift+S)" },
+  { action: "showNew", keys: ["n"], label: "Show the new stories held above" },
+  { action: "search", keys: ["/"], label: "Search" },
+  { action: "help", keys: ["?"], label: "Show these shortcuts" },
+];
+
+const KEY_NAMES: Record<string, string> = { ArrowDown: "↓", ArrowUp: "↑", Escape: "Esc", " ": "Space" };
+
+/** How a key is written in the help overlay. */
+export function keyLabel(key: string): string {
+  return KEY_NAMES[key] ?? key;
+}
+
+/** True when keys typed here are text, not commands. */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (typeof HTMLElement === "undefined" || !(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable) return true;
+  const tag = target.tagName;
+  if (tag === "TEXTAREA" || tag === "SELECT") return true;
+  if (tag !== "INPUT") return false;
+  const type = (target as HTMLInputElement).type;
+  return !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes(type);
+}
+
+/** The shortcut a key press means at `target` (none while typing, with Ctrl/Alt/Meta, or inside a menu or dialog). */
+export function shortcutFor(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "altKey" | "metaKey" | "target">, isInQueue: boolean): ShortcutAction | null {
+  if (event.ctrlKey || event.altKey || event.metaKey || isTypingTarget(event.target)) return null;
+  const shortcut = SHORTCUTS.find((s) => s.keys.includes(event.key));
+  if (!shortcut) return null;
+  const isArrow = event.key === "ArrowDown" || event.key === "ArrowUp";
+  if ((shortcut.isQueueOnly || isArrow) && !isInQueue) return null;
+  return shortcut.action;
+}

@@ -1,0 +1,36 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { shortcutFor, type ShortcutAction } from "./shortcuts";
+
+/** Handlers for the desk's shortcuts; a missing one leaves its key alone. */
+export type ShortcutHandlers = Partial<Record<ShortcutAction, () => void>>;
+
+function isInQueue(target: EventTarget | null): boolean {
+  if (target === document.body || target === null) return true;
+  return target instanceof Element && target.closest('[role="listbox"]') !== null;
+}
+
+/**
+ * Listens for the desk's shortcuts on the whole page. Keys never fire while typing in a field, and
+ * navigation keys (arrows, Enter, Home/End) only in the queue; inside an open menu or dialog only
+ * the dialog's own keys work.
+ */
+export function useShortcuts(handlers: ShortcutHandlers): void {
+  const latest = useRef(handlers);
+  latest.current = handlers;
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented) return;
+      const target = event.target;
+      if (target instanceof Element && target.closest('[role="menu"], dialog[open]')) return;
+      const action = shortcutFor(event, isInQueue(target));
+      const handler = action ? latest.current[action] : undefined;
+      if (!handler) return;
+      event.preventDefault();
+      handler();
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, []);
+}

@@ -1,0 +1,29 @@
+"use client";
+
+import { usePresence } from "../realtime/use-presence";
+
+/** Initials of the people looking at (plain) or editing (amber ring) a story. */
+export function PresenceAvatars({ storyId, max = 3 }: { storyId: string; max?: number }) {
+  const viewers = usePresence(storyId);
+  if (viewers.length === 0) return null;
+  const shown = viewers.slice(0, max);
+  const label = viewers.map((v) => `${v.name} ${v.mode}`).join(", ");
+  return (
+    <span className="flex items-center -space-x-1" title={label}>
+      <span className="sr-only">{label}</span>
+      {shown.map((v) => (
+        <span
+          key={v.userId}
+          aria-hidden
+          data-presence-mode={v.mode}
+          className={`inline-flex size-[17px] items-center justify-center rounded-full bg-indigo-600 text-[8.5px] font-bold leading-none text-white ring-2 dark:bg-indigo-400 dark:text-slate-950 ${
+            v.mode === "editing" ? "ring-amber-400" : "ring-white dark:ring-slate-950"
+          }`}
+        >
+          {v.initials}
+        </span>
+      ))}
+      {viewers.length > max ? <span aria-hidden className="pl-1.5 text-[10px] text-slate-500">+{viewers.length - max}</span> : null}
+    </span>
+  );
+}

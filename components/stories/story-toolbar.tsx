@@ -1,0 +1,32 @@
+import type { StorySummary } from "@/server/contract/story";
+import { ACTION_KEYS, ACTION_LABELS, canRun } from "./action-availability";
+import type { WorkflowAction } from "./use-story-actions";
+
+const ACTIONS: WorkflowAction[] = ["take", "release", "spike", "unspike"];
+
+/** The reading pane's actions: the same as the keys, for the mouse. Impossible ones are disabled. */
+export function StoryToolbar({ story, canEdit, onAction, onSetRead }: { story: StorySummary; canEdit: boolean; onAction: (id: string, action: WorkflowAction) => void; onSetRead: (id: string, isRead: boolean) => void }) {
+  return (
+    <div role="toolbar" aria-label="Story actions" className="mb-3 flex flex-wrap items-center gap-1.5">
+      {ACTIONS.map((action) => (
+        <button
+          key={action}
+          type="button"
+          aria-keyshortcuts={ACTION_KEYS[action]}
+          disabled={!canEdit || !canRun(action, story)}
+          title={canEdit ? undefined : "Editors and above can do this"}
+          onClick={() => onAction(story.id, action)}
+          className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800"
+        >
+          {ACTION_LABELS[action]}
+          <kbd aria-hidden className="ml-1.5 font-mono text-[10px] text-slate-400">
+            {ACTION_KEYS[action]}
+          </kbd>
+        </button>
+      ))}
+      <button type="button" onClick={() => onSetRead(story.id, false)} className="ml-auto rounded px-2 py-0.5 text-xs text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800">
+        Mark unread
+      </button>
+    </div>
+  );
+}
