@@ -1,0 +1,38 @@
+/**
+ * The baseline: a bare Socket.IO 4.8 server (default options, no authentication, no rooms, no database)
+ * on a random port of 127.0.0.1, printed as `{"port":…}`. `POST /broadcast` with a JSON body emits it
+ * as `story:upserted` to every connected client, so it is triggered over HTTP just like an ingest.
+ */
+import { createServer } from "node:http";
+import { Server } from "socket.io";
+import { serveRpc } from "./ipc";
+import { serverStatsHandlers } from "./server-stats";
+
+const server = createServer((req, res) => {
+  if (req.method !== "POST" || req.url !== "/broadcast") {
+    res.writeHead(404).end();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  req.on("data", (chunk: Buffer) => chunks.push(chunk));
+  req.on("end", () => {
+    io.emit("story:upserted", JSON.parse(Buffer.concat(chunks).toString("utf8")));
+    res.writeHead(204).end();
+  });
+});
+const io = new Server(server, { serveClient: false });
+
+serveRpc({ ...serverStatsHandlers(), clients: () => io.engine.clientsCount });
+
+server.listen(0, "127.0.0.1", () => {
+  const address = server.address();
+  process.stdout.write(`${JSON.stringify({ port: typeof address === "object" && address ? address.port : 0 })}\n`);
+});
+
+function stop(): void {
+  setTimeout(() => process.exit(1), 3000).unref();
+  io.disconnectSockets(true);
+  void io.close(() => process.exit(0));
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -1,0 +1,82 @@
+import { DOCUMENT_FORMATS, type DocumentFormat } from "../documents";
+import type { Profile } from "../profiles";
+import { makeFigure, type Figure } from "../report";
+import { createStoryFactory } from "../text";
+import { measureStages, measureThroughput, type StageTimes } from "./ingest-throughput";
+import { measureBaselineStream, measureWireToDesk } from "./wire-to-desk";
+
+const TARGET_FORMATS = new Set(["nitf", "ninjs"]);
+const BARE = "bare prepared INSERT of the same story rows (one commit each, same schema and sync)";
+const PARSE = "parse only (detect + parse + sanitize + validate, no storage)";
+
+function stageFigures(format: string, s: StageTimes): Figure[] {
+  const share = (v: number) => `${((v / s.total) * 100).toFixed(0)}% of the pipeline's ${s.total.toFixed(0)} µs/story`;
+  const rows: [string, number | null, string][] = [
+    ["record raw delivery (sha256 + insert + commit)", s.recordRaw, ""],
+    ["parse (detect, parse, sanitize, validate)", s.parse, ""],
+    ["  of which sanitize (re-timed on parsed bodies)", s.sanitize, "an estimate: sanitize-html run again on the parsed body"],
+    ["  of which schema validation (re-timed)", s.validate, "zod NormalizedStorySchema.safeParse on the parsed story"],
+    ["apply (dedupe, story, versions, change log, commit)", s.apply, ""],
+    ["  of which FTS index", s.ftsIndex, "apply time minus a run with the FTS insert trigger dropped"],
+    ["commit fsync (record + apply)", s.commitSync, "the same steps at synchronous=FULL minus at NORMAL"],
+    ["other (pipeline total − timed steps)", s.other, ""],
+  ];
+  return rows
+    .filter((r): r is [string, number, string] => r[1] !== null)
+    .map(([name, value, note]) => makeFigure({ name: `${format} stage: ${name}`, value, unit: "µs/story", note: [share(value), note].filter(Boolean).join("; ") }));
+}
+
+/**
+ * Part 3: ingest throughput per format on one core (in this process), beside parse-only and a bare
+ * insert; the stages of NITF and ninjs; then wire-to-desk latency at a steady rate against the server.
+ */
+export async function runIngest(profile: Profile): Promise<{ figures: Figure[]; details: Record<string, unknown>; note?: string }> {
+  const figures: Figure[] = [];
+  const details: Record<string, unknown> = {};
+  const make = createStoryFactory(3);
+  const encoder = new TextEncoder();
+  const stageFigureList: Figure[] = [];
+  const failures: string[] = [];
+  for (const format of DOCUMENT_FORMATS) {
+    try {
+      await measureFormat(format);
+    } catch (error) {
+      // One format's parser failing must not hide the others' figures: report it in the note.
+      failures.push(`${format.format}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  async function measureFormat(format: DocumentFormat): Promise<void> {
+    const count = Math.ceil(profile.ingest.deliveriesPerFormat / format.storiesPerDelivery);
+    const deliveries = Array.from({ length: count }, (_, i) =>
+      encoder.encode(format.write(Array.from({ length: format.storiesPerDelivery }, (__, j) => make(`urn:bench:ingest:${format.format}:${i}:${j}`)))),
+    );
+    const t = await measureThroughput(format, deliveries);
+    const target = TARGET_FORMATS.has(format.format) ? { minValue: 2000 } : undefined;
+    figures.push(
+      makeFigure({ name: `${format.format}: pipeline vs bare insert`, value: t.pipeline, unit: "stories/s", baseline: t.bareInsert, baselineName: BARE, target }),
+      makeFigure({ name: `${format.format}: pipeline vs parse only`, value: t.pipeline, unit: "stories/s", baseline: t.parseOnly, baselineName: PARSE }),
+    );
+    const averageBytes = deliveries.reduce((n, d) => n + d.byteLength, 0) / deliveries.length;
+    details[format.format] = { ...t, averageDeliveryBytes: Math.round(averageBytes) };
+    if (TARGET_FORMATS.has(format.format)) {
+      const stages = await measureStages(deliveries, t.pipeline);
+      stageFigureList.push(...stageFigures(format.format, stages));
+      details[`${format.format}Stages`] = stages;
+    }
+  }
+  figures.push(...stageFigureList);
+  if (failures.length === DOCUMENT_FORMATS.length) throw new Error(`no format could be measured: ${failures.join("; ")}`);
+  const { latencyRate: rate, latencySeconds: seconds, warmupSeconds } = profile.ingest;
+  const desk = await measureWireToDesk(rate, seconds, warmupSeconds, profile.settleMs);
+  const base = await measureBaselineStream(rate, seconds, warmupSeconds, profile.settleMs, desk.pushedStory);
+  const stream = `bare Socket.IO broadcasting the same summary at the same open-loop rate (${rate}/s)`;
+  figures.push(
+    makeFigure({ name: `wire to desk p95 at ${rate} stories/s`, value: desk.latency.p95, unit: "ms", baseline: base.latency.p95, baselineName: stream, target: { maxValue: 50 } }),
+    makeFigure({ name: `wire to desk p50 at ${rate} stories/s`, value: desk.latency.p50, unit: "ms", baseline: base.latency.p50, baselineName: stream }),
+    makeFigure({ name: `wire to desk p99 at ${rate} stories/s`, value: desk.latency.p99, unit: "ms", baseline: base.latency.p99, baselineName: stream }),
+  );
+  const { pushedStory: _story, ...deskDetails } = desk;
+  details.wireToDesk = { rate, seconds, wiredesk: deskDetails, baseline: base };
+  const note = failures.length ? `Formats that could not be measured: ${failures.join("; ")}.` : undefined;
+  return { figures, details, note };
+}
