@@ -23,7 +23,7 @@ export function openDb(file: string, sync: SyncMode = "full"): Db {
   sqlite.pragma(`synchronous = ${sync === "full" ? "FULL" : "NORMAL"}`);
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  return drizzle(sqlite, { schema }) as Db;
+  return drizzle({ client: sqlite, schema });
 }
 
 /** Applies the committed drizzle-kit migrations synchronously. */

@@ -31,5 +31,5 @@ test("an admin deactivates a user, who can no longer sign in", async ({ page, br
   await victim.getByLabel("Email").fill(email);
   await victim.getByLabel("Password").fill(USER_PASSWORD);
   await victim.getByRole("button", { name: "Sign in" }).click();
-  await expect(victim.getByRole("alert")).toHaveText("Email or password is not right.");
+  await expect(victim.getByRole("alert").filter({ hasText: "Email or password" })).toHaveText("Email or password is not right.");
 });

@@ -76,7 +76,18 @@ function sniffJson(text: string, bytes: Uint8Array): FormatGuess {
     if (NINJS_KEYS.some((key) => text.includes(`"${key}"`))) return { format: "ninjs", reason: "JSON (broken) with ninjs keys" };
     return { format: null, reason: "JSON that does not parse and names no known wire field" };
   }
+  return classifyJsonItem(value, true);
+}
+
+/** Classifies a JSON wire item; a list (an array, or `{items|entries: [...]}`) by its first item. */
+function classifyJsonItem(value: unknown, mayBeList: boolean): FormatGuess {
+  if (mayBeList && Array.isArray(value)) {
+    if (value.length === 0) return { format: null, reason: "an empty JSON array" };
+    return classifyJsonItem(value[0], false);
+  }
   if (typeof value !== "object" || value === null || Array.isArray(value)) return { format: null, reason: "JSON that is not an object" };
+  const list = (value as Record<string, unknown>).items ?? (value as Record<string, unknown>).entries;
+  if (mayBeList && Array.isArray(list) && !NINJS_KEYS.some((key) => key in value)) return classifyJsonItem(list, true);
   const keys = new Set(Object.keys(value));
   const format = (value as Record<string, unknown>).format;
   if (keys.has("urn") && (keys.has("article_html") || (typeof format === "string" && format.startsWith("digitalwires")))) {
@@ -96,8 +107,7 @@ export function sniffFormat(bytes: Uint8Array): FormatGuess {
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && looksBinary(bytes.subarray(start, start + 4096))) return { format: null, reason: "the delivery is binary data, not text" };
   const text = decodeSample(bytes).trimStart();
-  if (text.startsWith("{")) return sniffJson(text, bytes);
-  if (text.startsWith("[")) return { format: null, reason: "a JSON array is not a wire item" };
+  if (text.startsWith("{") || text.startsWith("[")) return sniffJson(text, bytes);
   if (text.startsWith("<")) {
     const root = xmlRootName(text);
     if (root === "NewsItem") return { format: "newsml-1.2", reason: "XML root NewsItem" };

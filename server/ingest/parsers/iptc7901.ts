@@ -33,6 +33,10 @@ function storyOf(bytes: Uint8Array): NormalizedStory {
   if (!parts) throw new WireParseError("malformed", "IPTC 7901 message without STX: no text part", "iptc7901");
   const headerLines = teletypeLines(parts.header).filter((line) => line.trim() !== "");
   const header = readHeaderLine(headerLines[0] ?? "");
+  // A 7901 message opens with `<service><seq> <priority> ...`: without it this is not 7901 copy.
+  if (!header.service || !header.priority) {
+    throw new WireParseError("malformed", "IPTC 7901 message without a header line (service, priority, category) before STX", "iptc7901");
+  }
   const { slugline, keywords } = readSlug(headerLines[1]);
   const lines = teletypeLines(parts.text);
   while (lines.length > 0 && (lines[0] ?? "").trim() === "") lines.shift();
