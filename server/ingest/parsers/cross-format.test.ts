@@ -57,8 +57,10 @@ describe("the same dpa story in every format", () => {
         expect(teletype.slugline).toBe(wires.slugline);
       });
 
-      it.runIf(sameBody)("has the same body text", () => {
-        for (const other of others) expect(other.story.bodyText).toBe(reference!.story.bodyText);
+      // Where a line break is ambiguous in 7901, the words must still be the same, in the same order.
+      it(sameBody ? "has the same body text" : "has the same body words (paragraph breaks may differ)", () => {
+        const words = (text: string) => (sameBody ? text : text.replace(/\s+/g, " "));
+        for (const other of others) expect(words(other.story.bodyText)).toBe(words(reference!.story.bodyText));
       });
     });
   }

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { deliveries, stories, storyVersions, type StoryRecord } from "@/db/schema";
 import type { NormalizedStory } from "../../ingest/normalized-story";
 import type { StoryStore } from "../store";
+import { GroupCommit } from "./group-commit";
 import { appendChange, applyDeliveryTx } from "./apply-delivery";
 import { listStoriesQuery } from "./list-stories";
 import { searchStoriesQuery } from "./search-stories";
@@ -28,9 +29,11 @@ function withoutRowid<T extends { rowid: number }>(row: T): Omit<T, "rowid"> {
 
 /** The SQLite implementation of the story store: every method is one synchronous transaction. */
 export function createSqliteStoryStore(db: Db): StoryStore {
+  // Ingest writes from concurrent deliveries share one commit (see GroupCommit).
+  const group = new GroupCommit(db.$client);
   return {
     async recordDelivery(d) {
-      return db.transaction((tx) => {
+      return group.run(() => db.transaction((tx) => {
         const previous = tx.select({ id: deliveries.id }).from(deliveries).where(eq(deliveries.sha256, d.sha256)).orderBy(asc(deliveries.id)).get();
         if (previous) return { id: previous.id, repeatOf: previous.id };
         const row = tx
@@ -39,13 +42,13 @@ export function createSqliteStoryStore(db: Db): StoryStore {
           .returning({ id: deliveries.id })
           .get();
         return { id: row.id, repeatOf: null };
-      });
+      }));
     },
     async applyDelivery(deliveryId, format, parsed, recorded, receivedAt) {
-      return applyDeliveryTx(db, deliveryId, format, parsed, recorded, receivedAt);
+      return group.run(() => applyDeliveryTx(db, deliveryId, format, parsed, recorded, receivedAt));
     },
     async failDelivery(deliveryId, format, code, message) {
-      db.update(deliveries).set({ status: "failed", format, errorCode: code, errorMessage: message }).where(eq(deliveries.id, deliveryId)).run();
+      await group.run(() => db.update(deliveries).set({ status: "failed", format, errorCode: code, errorMessage: message }).where(eq(deliveries.id, deliveryId)).run());
     },
     async listFailedDeliveries(limit) {
       return db.select(deliveryColumns).from(deliveries).where(eq(deliveries.status, "failed")).orderBy(desc(deliveries.id)).limit(limit).all();

@@ -1,0 +1,51 @@
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { GroupCommit } from "./group-commit";
+
+function setup() {
+  const sqlite = new Database(":memory:");
+  sqlite.exec("create table t (id integer primary key, v text not null)");
+  return { sqlite, group: new GroupCommit(sqlite), insert: sqlite.prepare("insert into t (v) values (?) returning id") };
+}
+
+describe("group commit", () => {
+  it("runs concurrent units in one transaction, each with its own result", async () => {
+    const { sqlite, group, insert } = setup();
+    const seenOpenTransaction: boolean[] = [];
+    const ids = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        group.run(() => {
+          seenOpenTransaction.push(sqlite.inTransaction);
+          return (insert.get(`row ${i}`) as { id: number }).id;
+        }),
+      ),
+    );
+    expect(ids).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(seenOpenTransaction.every(Boolean)).toBe(true);
+    expect(sqlite.inTransaction).toBe(false);
+    expect((sqlite.prepare("select count(*) as n from t").get() as { n: number }).n).toBe(20);
+  });
+
+  it("rolls back a failing unit alone; the others in its group are committed", async () => {
+    const { sqlite, group, insert } = setup();
+    const results = await Promise.allSettled([
+      group.run(() => insert.get("kept 1")),
+      group.run(() => {
+        insert.get("rolled back");
+        throw new Error("this unit fails");
+      }),
+      group.run(() => insert.get("kept 2")),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error("this unit fails"));
+    expect(sqlite.prepare("select v from t order by id").all()).toEqual([{ v: "kept 1" }, { v: "kept 2" }]);
+  });
+
+  it("settles a promise only after its unit is committed", async () => {
+    const { sqlite, group, insert } = setup();
+    const pending = group.run(() => insert.get("x"));
+    expect((sqlite.prepare("select count(*) as n from t").get() as { n: number }).n).toBe(0);
+    await pending;
+    expect((sqlite.prepare("select count(*) as n from t").get() as { n: number }).n).toBe(1);
+  });
+});
