@@ -1,4 +1,5 @@
 import type { Env } from "./env";
+import type { ParsePool } from "./ingest/parse-pool";
 import type { Logger } from "./logger";
 import type { LatePublisher } from "./realtime/publisher";
 import type { Store } from "./storage/store";
@@ -11,6 +12,8 @@ export interface AppContext {
   publisher: LatePublisher;
   logger: Logger;
   loginLimits: { perAccount: FailureLimiter; perAddress: FailureLimiter };
+  /** Parses deliveries within the time budget (WIREDESK_PARSE_BUDGET_MS). */
+  parser: ParsePool;
   /** The clock sessions and login limits read (injectable so tests can move time). */
   now: () => number;
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { closeProcessDb, getProcessDb } from "@/db/client";
 import { setProcessContext, type AppContext } from "./app-context";
 import { FailureLimiter } from "./auth/rate-limiter";
+import { ParsePool } from "./ingest/parse-pool";
 import type { Env } from "./env";
 import { requestOrigin } from "./http/origin";
 import { ROUTE_TABLE } from "./http/route-table";
@@ -39,6 +40,7 @@ export function createContext(env: Env, logger: Logger = createLogger(env.WIREDE
     publisher: new LatePublisher(),
     logger,
     loginLimits: { perAccount: new FailureLimiter(5, 15 * 60_000, now), perAddress: new FailureLimiter(50, 15 * 60_000, now) },
+    parser: new ParsePool(env.WIREDESK_PARSE_BUDGET_MS),
     now,
   };
   setProcessContext(ctx);
@@ -76,6 +78,7 @@ export function createWiredesk(ctx: AppContext, pages: PageHandler = notFound): 
       server.closeIdleConnections();
       await realtime.close();
       server.closeAllConnections();
+      await ctx.parser.close();
       await ctx.store.close();
       closeProcessDb();
       setProcessContext(undefined);

@@ -17,6 +17,7 @@ export const EnvSchema = z.object({
   WIREDESK_PUBLIC_URL: z.url().optional(),
   WIREDESK_TRUST_PROXY: flag.default(false),
   WIREDESK_DROP_DIR: z.string().optional(),
+  WIREDESK_PARSE_BUDGET_MS: z.coerce.number().int().min(100).default(10_000),
   WIREDESK_MAX_DELIVERY_BYTES: z.coerce.number().int().min(1024).default(5 * 1024 * 1024),
   WIREDESK_AUTOSPIKE_HOURS: z.coerce.number().min(0).max(24 * 365).default(24),
   WIREDESK_SESSION_TTL_HOURS: z.coerce.number().positive().default(12),

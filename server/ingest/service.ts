@@ -4,7 +4,6 @@ import type { IngestResult } from "../contract/ingest";
 import { AppError } from "../errors";
 import type { AppliedDelivery, NewDelivery } from "../storage/store";
 import type { WireFormat } from "./normalized-story";
-import { parseDelivery } from "./parse-delivery";
 
 /** Where a delivery came from. */
 export interface DeliverySource {
@@ -40,7 +39,7 @@ export async function parseAndApply(
   format: WireFormat | undefined,
   receivedAt: string,
 ): Promise<IngestReport> {
-  const outcome = parseDelivery(bytes, { format, maxBytes: ctx.env.WIREDESK_MAX_DELIVERY_BYTES });
+  const outcome = await ctx.parser.parse(bytes, { format, maxBytes: ctx.env.WIREDESK_MAX_DELIVERY_BYTES });
   if (!outcome.ok) {
     await ctx.store.stories.failDelivery(deliveryId, outcome.error.format, outcome.error.code, outcome.error.message);
     ctx.logger.warn({ deliveryId, code: outcome.error.code, reason: outcome.error.message }, "delivery quarantined");

@@ -4,6 +4,7 @@ import path from "node:path";
 import { openMigratedDb, type Db } from "@/db/client";
 import type { AppContext } from "../app-context";
 import { FailureLimiter } from "../auth/rate-limiter";
+import { ParsePool } from "../ingest/parse-pool";
 import { parseEnv } from "../env";
 import { createLogger } from "../logger";
 import { LatePublisher } from "../realtime/publisher";
@@ -21,12 +22,14 @@ export function openTestStore(env: Record<string, string> = {}): TestStore {
   const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-store-"));
   const file = path.join(dir, "wiredesk.db");
   const db = openMigratedDb(file);
+  const parsedEnv = parseEnv({ NODE_ENV: "test", WIREDESK_DB: file, WIREDESK_LOG_LEVEL: "silent", ...env });
   const ctx: AppContext = {
-    env: parseEnv({ NODE_ENV: "test", WIREDESK_DB: file, WIREDESK_LOG_LEVEL: "silent", ...env }),
+    env: parsedEnv,
     store: createSqliteStore(db),
     publisher: new LatePublisher(),
     logger: createLogger("silent"),
     loginLimits: { perAccount: new FailureLimiter(5, 60_000), perAddress: new FailureLimiter(50, 60_000) },
+    parser: new ParsePool(parsedEnv.WIREDESK_PARSE_BUDGET_MS),
     now: Date.now,
   };
   return {
