@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AppContext } from "../app-context";
 import type { NormalizedStory } from "../ingest/normalized-story";
+import { emptyStory } from "../ingest/parsers/story-builder";
 
 let counter = 0;
 
@@ -9,30 +10,13 @@ export function buildNormalizedStory(overrides: Partial<NormalizedStory> = {}): 
   counter += 1;
   const bodyText = overrides.bodyText ?? `Test body text number ${counter}.`;
   return {
-    format: "ninjs",
-    guid: `urn:seed:${Date.now()}:${counter}:${randomBytes(3).toString("hex")}`,
-    version: 1,
-    versionCreated: null,
-    firstCreated: null,
-    pubStatus: "usable",
+    ...emptyStory("ninjs", `urn:seed:${Date.now()}:${counter}:${randomBytes(3).toString("hex")}`),
     headline: `Seeded story ${counter}`,
-    subheadline: null,
-    slugline: null,
-    byline: null,
-    dateline: { text: null, place: null, date: null, source: null },
-    urgency: 5,
     agency: "Testwire",
     language: "en",
-    abstract: null,
     bodyHtml: `<p>${bodyText}</p>`,
     bodyText,
     wordCount: bodyText.split(/\s+/).length,
-    editorNote: null,
-    embargoUntil: null,
-    supersedes: [],
-    signals: [],
-    categories: [],
-    keywords: [],
     ...overrides,
   };
 }
