@@ -14,7 +14,6 @@ export function VersionDiff({ storyId, currentVersion }: { storyId: string; curr
   const from = picked.from ?? numbers.at(-2) ?? null;
   const to = picked.to ?? numbers.at(-1) ?? null;
   const diff = useQuery({ ...versionQueries.diff(storyId, from ?? 0, to ?? 0), enabled: from !== null && to !== null });
-  const select = "rounded border border-slate-300 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700";
 
   if (numbers.length < 2) return null;
   return (
@@ -23,26 +22,8 @@ export function VersionDiff({ storyId, currentVersion }: { storyId: string; curr
         Compare versions
       </h2>
       <div className="mb-2 flex items-center gap-3 text-xs">
-        <label className="flex items-center gap-1">
-          From
-          <select aria-label="From version" value={from ?? ""} onChange={(e) => setPicked({ from: Number(e.target.value), to })} className={select}>
-            {numbers.map((n) => (
-              <option key={n} value={n}>
-                version {n}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex items-center gap-1">
-          To
-          <select aria-label="To version" value={to ?? ""} onChange={(e) => setPicked({ from, to: Number(e.target.value) })} className={select}>
-            {numbers.map((n) => (
-              <option key={n} value={n}>
-                version {n}
-              </option>
-            ))}
-          </select>
-        </label>
+        <VersionSelect label="From" numbers={numbers} value={from} onChange={(n) => setPicked({ from: n, to })} />
+        <VersionSelect label="To" numbers={numbers} value={to} onChange={(n) => setPicked({ from, to: n })} />
         <span className="text-slate-500">
           <ins className="bg-green-100 px-0.5 dark:bg-green-950">added</ins> <del className="bg-red-100 px-0.5 dark:bg-red-950">removed</del>
         </span>
@@ -64,5 +45,26 @@ export function VersionDiff({ storyId, currentVersion }: { storyId: string; curr
         <p className="text-xs text-slate-500">Loading…</p>
       )}
     </section>
+  );
+}
+
+/** One labelled picker of an agency version. */
+function VersionSelect({ label, numbers, value, onChange }: { label: string; numbers: number[]; value: number | null; onChange: (version: number) => void }) {
+  return (
+    <label className="flex items-center gap-1">
+      {label}
+      <select
+        aria-label={`${label} version`}
+        value={value ?? ""}
+        onChange={(e) => onChange(Number(e.target.value))}
+        className="rounded border border-slate-300 bg-transparent px-1 py-0.5 text-xs dark:border-slate-700"
+      >
+        {numbers.map((n) => (
+          <option key={n} value={n}>
+            version {n}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

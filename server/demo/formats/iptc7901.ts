@@ -1,10 +1,8 @@
+import { BEL as BEL_BYTE, EOT as EOT_BYTE, ETX as ETX_BYTE, SOH as SOH_BYTE, STX as STX_BYTE } from "../../ingest/parsers/teletype";
 import type { DemoItem } from "../demo-item";
 
-const SOH = "\x01";
-const STX = "\x02";
-const ETX = "\x03";
-const EOT = "\x04";
-const BEL = "\x07";
+// The same control bytes the 7901 parser splits on, so writer and reader cannot drift apart.
+const [SOH, STX, ETX, EOT, BEL] = [SOH_BYTE, STX_BYTE, ETX_BYTE, EOT_BYTE, BEL_BYTE].map((byte) => String.fromCharCode(byte)) as [string, string, string, string, string];
 const DEL = "\x7f";
 const CRLF = "\r\n";
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
