@@ -85,7 +85,7 @@ export async function generateDatabase(options: GenerateOptions): Promise<Genera
   // fires a trigger opens a savepoint, and FTS5 flushes its buffer at each one, which makes a bulk load
   // several times slower. The load fills the index and the state counts itself.
   const triggers = sqlite.prepare<[], { name: string; sql: string }>("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'stories'").all();
-  if (!triggers.some((t) => t.name === "stories_fts_after_insert")) throw new Error("the migrations did not create stories_fts_after_insert");
+  if (!triggers.some((t) => t.name === "story_state_counts_after_insert")) throw new Error("the migrations did not create story_state_counts_after_insert");
   for (const t of triggers) sqlite.exec(`drop trigger ${t.name}`);
   const insertFts = sqlite.prepare("insert into stories_fts (rowid, headline, slugline, byline, body_text) values (?, ?, ?, ?, ?)");
   const insertStory = sqlite.prepare(INSERT_STORY);

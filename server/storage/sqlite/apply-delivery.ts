@@ -1,12 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { changes, deliveries, recordedItems, stories, storyGuids, storyVersions, type StoryRecord } from "@/db/schema";
+import { changes, type StoryRecord } from "@/db/schema";
 import type { NormalizedStory, RecordedItem } from "../../ingest/normalized-story";
 import { decideVersion, isTakenState } from "../../ingest/version-rules";
 import type { AppliedDelivery, StoryOutcome } from "../store";
 import { routeStoryToDesk } from "./desk-routing";
-import { storyFieldsFromNormalized } from "./story-fields";
+import { pendingIndex } from "./fts-index";
+import type { GroupTransaction } from "./group-commit";
+import { ingestStatements, type IngestStatements, versionParams } from "./ingest-statements";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
@@ -15,112 +16,129 @@ export function newStoryId(): string {
   return randomBytes(12).toString("hex");
 }
 
-/** Appends one change to the log and returns its seq. */
+/** Appends one change to the log and returns its seq (for transactions outside ingest). */
 export function appendChange(tx: Tx, storyId: string, kind: string, actorId: string | null, at: string): number {
   const row = tx.insert(changes).values({ storyId, kind, actorId, at }).returning({ seq: changes.seq }).get();
   return row.seq;
 }
 
-function findStoryIdByGuids(tx: Tx, guids: string[]): string | null {
-  if (guids.length === 0) return null;
-  const row = tx.select({ storyId: storyGuids.storyId }).from(storyGuids).where(inArray(storyGuids.guid, guids)).get();
-  return row?.storyId ?? null;
+/** What applying one story needs: the connection, its statements and the group transaction. */
+interface ApplyScope {
+  db: Db;
+  sql: IngestStatements;
+  tx: GroupTransaction;
+}
+
+function change(sql: IngestStatements, storyId: string, kind: string, at: string): number {
+  return Number(sql.appendChange.run(storyId, kind, null, at).lastInsertRowid);
+}
+
+function findStoryIdByGuids(sql: IngestStatements, guids: readonly string[]): string | null {
+  for (const guid of guids) {
+    const row = sql.storyIdByGuid.get(guid);
+    if (row) return row.storyId;
+  }
+  return null;
+}
+
+function linkGuids(sql: IngestStatements, n: NormalizedStory, storyId: string): void {
+  for (const guid of [n.guid, ...n.supersedes]) sql.linkGuid.run(guid, storyId);
 }
 
 function stateAfterKill(n: NormalizedStory, current: string): string {
   return n.pubStatus === "canceled" ? "killed" : current;
 }
 
-function applyOne(tx: Tx, deliveryId: number, n: NormalizedStory, at: string): { id: string; outcome: StoryOutcome; seq?: number } {
-  const ownId = findStoryIdByGuids(tx, [n.guid]);
-  const existingId = ownId ?? findStoryIdByGuids(tx, n.supersedes);
-  if (!existingId) {
-    const id = newStoryId();
-    const seq = appendChange(tx, id, "created", null, at);
-    tx.insert(stories)
-      .values({ ...storyFieldsFromNormalized(n), id, guid: n.guid, rev: 1, seq, state: stateAfterKill(n, "incoming"), deskId: routeStoryToDesk(tx, n), receivedAt: at, updatedAt: at })
-      .run();
-    for (const guid of [n.guid, ...n.supersedes]) tx.insert(storyGuids).values({ guid, storyId: id }).onConflictDoNothing().run();
-    tx.insert(storyVersions).values({ storyId: id, guid: n.guid, agencyVersion: n.version, deliveryId, normalized: n, receivedAt: at }).run();
-    return { id, outcome: "created", seq };
-  }
-  const current = tx.select().from(stories).where(eq(stories.id, existingId)).get();
+function insertVersion(sql: IngestStatements, storyId: string, deliveryId: number, n: NormalizedStory, at: string): boolean {
+  return sql.insertVersion.run(storyId, n.guid, n.version, deliveryId, JSON.stringify(n), at).changes > 0;
+}
+
+function createStory({ db, sql, tx }: ApplyScope, deliveryId: number, n: NormalizedStory, at: string): { id: string; outcome: StoryOutcome; seq: number } {
+  const id = newStoryId();
+  const seq = change(sql, id, "created", at);
+  const deskId = routeStoryToDesk(tx, db, n);
+  const { lastInsertRowid } = sql.insertStory.run({
+    ...versionParams(n), id, guid: n.guid, rev: 1, seq, state: stateAfterKill(n, "incoming"), desk_id: deskId, received_at: at, updated_at: at,
+  });
+  pendingIndex(tx, sql).add(Number(lastInsertRowid), { headline: n.headline, slugline: n.slugline, byline: n.byline, bodyText: n.bodyText });
+  linkGuids(sql, n, id);
+  insertVersion(sql, id, deliveryId, n, at);
+  return { id, outcome: "created", seq };
+}
+
+function applyOne(scope: ApplyScope, deliveryId: number, n: NormalizedStory, at: string): { id: string; outcome: StoryOutcome; seq?: number } {
+  const { sql } = scope;
+  const ownId = findStoryIdByGuids(sql, [n.guid]);
+  const existingId = ownId ?? findStoryIdByGuids(sql, n.supersedes);
+  if (!existingId) return createStory(scope, deliveryId, n, at);
+  const current = sql.story.get({ id: existingId });
   if (!current) throw new Error(`story_guids points at a missing story ${existingId}`);
-  for (const guid of [n.guid, ...n.supersedes]) tx.insert(storyGuids).values({ guid, storyId: existingId }).onConflictDoNothing().run();
+  linkGuids(sql, n, existingId);
   const decision = decideVersion(current, n, ownId !== null);
   if (decision === "duplicate") return { id: existingId, outcome: "duplicate" };
-  const inserted = tx
-    .insert(storyVersions)
-    .values({ storyId: existingId, guid: n.guid, agencyVersion: n.version, deliveryId, normalized: n, receivedAt: at })
-    .onConflictDoNothing()
-    .run();
-  if (decision === "history") return { id: existingId, outcome: inserted.changes > 0 ? "older" : "duplicate" };
+  const inserted = insertVersion(sql, existingId, deliveryId, n, at);
+  if (decision === "history") return { id: existingId, outcome: inserted ? "older" : "duplicate" };
   if (decision === "kill") {
     // A kill always kills, even when it is not newer than what the desk shows: keep the text, flag the story.
-    const seq = appendChange(tx, existingId, "killed", null, at);
-    tx.update(stories)
-      .set({ pubStatus: "canceled", state: "killed", seq, rev: current.rev + 1, versionCount: current.versionCount + inserted.changes, updatedAt: at })
-      .where(eq(stories.id, existingId))
-      .run();
+    const seq = change(sql, existingId, "killed", at);
+    sql.killStory.run(seq, current.rev + 1, current.versionCount + (inserted ? 1 : 0), at, existingId);
     return { id: existingId, outcome: "updated", seq };
   }
-  if (inserted.changes === 0) return { id: existingId, outcome: "duplicate" };
-  const seq = appendChange(tx, existingId, n.pubStatus === "canceled" ? "killed" : "agency_version", null, at);
-  tx.update(stories)
-    .set({
-      ...storyFieldsFromNormalized(n),
-      guid: n.guid,
-      seq,
-      rev: current.rev + 1,
-      state: stateAfterKill(n, current.state),
-      versionCount: current.versionCount + 1,
-      agencyUpdateVersion: isTakenState(current.state) ? n.version : current.agencyUpdateVersion,
-      deskId: current.deskId ?? routeStoryToDesk(tx, n), // unrouted stories are routed again on a new version
-      updatedAt: at,
-    })
-    .where(eq(stories.id, existingId))
-    .run();
+  if (!inserted) return { id: existingId, outcome: "duplicate" };
+  const seq = change(sql, existingId, n.pubStatus === "canceled" ? "killed" : "agency_version", at);
+  pendingIndex(scope.tx, sql).flushRow(current.rowid); // the update trigger re-indexes it
+  sql.updateStory.run({
+    ...versionParams(n),
+    id: existingId,
+    guid: n.guid,
+    seq,
+    rev: current.rev + 1,
+    state: stateAfterKill(n, current.state),
+    version_count: current.versionCount + 1,
+    agency_update_version: isTakenState(current.state) ? n.version : current.agencyUpdateVersion,
+    desk_id: current.deskId ?? routeStoryToDesk(scope.tx, scope.db, n), // unrouted stories are routed again on a new version
+    updated_at: at,
+  });
   return { id: existingId, outcome: "updated", seq };
 }
 
-/** Applies every story of a parsed delivery in one synchronous transaction. */
+function recordItems(sql: IngestStatements, deliveryId: number, recorded: readonly RecordedItem[]): void {
+  for (const item of recorded) {
+    // The same item re-sent (a sender's retry, identical bytes) is recorded once.
+    if (!sql.recordedSeen.get(item.guid, item.version)) sql.insertRecorded.run(deliveryId, item.guid, item.version, item.itemClass, item.headline);
+  }
+}
+
+/** Applies every story of a parsed delivery inside a group transaction (see GroupCommit). */
 export function applyDeliveryTx(
   db: Db,
+  tx: GroupTransaction,
   deliveryId: number,
   format: string,
   parsed: NormalizedStory[],
   recorded: RecordedItem[],
   at: string,
 ): AppliedDelivery {
-  return db.transaction((tx) => {
-    const results: AppliedDelivery["results"] = [];
-    const changedIds: { seq: number; id: string }[] = [];
-    for (const n of parsed) {
-      const r = applyOne(tx, deliveryId, n, at);
-      results.push({ id: r.id, guid: n.guid, agencyVersion: n.version, outcome: r.outcome });
-      if (r.seq !== undefined) changedIds.push({ seq: r.seq, id: r.id });
-    }
-    for (const item of recorded) {
-      // The same item re-sent (a sender's retry, identical bytes) is recorded once.
-      const seen = tx.select({ id: recordedItems.id }).from(recordedItems).where(and(eq(recordedItems.guid, item.guid), eq(recordedItems.version, item.version))).get();
-      if (!seen) tx.insert(recordedItems).values({ deliveryId, guid: item.guid, version: item.version, itemClass: item.itemClass, headline: item.headline }).run();
-    }
-    // A delivery whose every story was already known is marked duplicate; identical bytes re-sent reuse the
-    // first delivery's row, which keeps its status.
-    const before = tx.select({ status: deliveries.status }).from(deliveries).where(eq(deliveries.id, deliveryId)).get();
-    const isRepeat = before?.status !== "parsed" && results.length > 0 && results.every((r) => r.outcome === "duplicate");
-    tx.update(deliveries)
-      .set({ status: isRepeat ? "duplicate" : "parsed", format, storyCount: parsed.length, errorCode: null, errorMessage: null })
-      .where(eq(deliveries.id, deliveryId))
-      .run();
-    // A story changed twice in one delivery is reported once, at its latest seq.
-    const latest = new Map<string, number>();
-    for (const c of changedIds) latest.set(c.id, c.seq);
-    const changed: { seq: number; story: StoryRecord }[] = [];
-    for (const [id, seq] of [...latest].sort((a, b) => a[1] - b[1])) {
-      const { rowid: _rowid, ...story } = tx.select().from(stories).where(eq(stories.id, id)).get()!;
-      changed.push({ seq, story });
-    }
-    return { results, changed };
-  });
+  const sql = ingestStatements(db);
+  const scope: ApplyScope = { db, sql, tx };
+  const results: AppliedDelivery["results"] = [];
+  // A story changed twice in one delivery is reported once, at its latest seq.
+  const latest = new Map<string, number>();
+  for (const n of parsed) {
+    const r = applyOne(scope, deliveryId, n, at);
+    results.push({ id: r.id, guid: n.guid, agencyVersion: n.version, outcome: r.outcome });
+    if (r.seq !== undefined) latest.set(r.id, r.seq);
+  }
+  recordItems(sql, deliveryId, recorded);
+  // A delivery whose every story was already known is marked duplicate; identical bytes re-sent reuse the
+  // first delivery's row, which keeps its status.
+  const before = sql.deliveryStatus.get(deliveryId);
+  const isRepeat = before?.status !== "parsed" && results.length > 0 && results.every((r) => r.outcome === "duplicate");
+  sql.markDelivery.run(isRepeat ? "duplicate" : "parsed", format, parsed.length, deliveryId);
+  const changed: { seq: number; story: StoryRecord }[] = [];
+  for (const [id, seq] of [...latest].sort((a, b) => a[1] - b[1])) {
+    const { rowid: _rowid, ...story } = sql.story.get({ id })!;
+    changed.push({ seq, story });
+  }
+  return { results, changed };
 }

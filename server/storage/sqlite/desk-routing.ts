@@ -1,18 +1,11 @@
 import type { Db } from "@/db/client";
 import { findDeskId, type RoutableStory, type RoutingDesk } from "../../desks/routing";
+import type { GroupTransaction } from "./group-commit";
 import { readDesks } from "./sqlite-desk-store";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-
-// Desks read once per ingest transaction (each transaction has its own tx object), however many stories it holds.
-const desksByTransaction = new WeakMap<Tx, RoutingDesk[]>();
-
 /** The desk an incoming story is routed to, decided inside the ingest transaction (null: no rule matched). */
-export function routeStoryToDesk(tx: Tx, story: RoutableStory): string | null {
-  let desks = desksByTransaction.get(tx);
-  if (!desks) {
-    desks = readDesks(tx).map((d) => ({ id: d.desk.id, rules: d.rules }));
-    desksByTransaction.set(tx, desks);
-  }
+export function routeStoryToDesk(tx: GroupTransaction, db: Db, story: RoutableStory): string | null {
+  // Desks are read once per group transaction, however many stories it holds.
+  const desks = tx.once<RoutingDesk[]>("desks", () => readDesks(db).map((d) => ({ id: d.desk.id, rules: d.rules })));
   return findDeskId(desks, story);
 }

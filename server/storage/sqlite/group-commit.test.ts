@@ -48,4 +48,42 @@ describe("group commit", () => {
     await pending;
     expect((sqlite.prepare("select count(*) as n from t").get() as { n: number }).n).toBe(1);
   });
+
+  it("shares a value made once per transaction and runs finishers after the last unit, before the commit", async () => {
+    const { sqlite, group, insert } = setup();
+    let made = 0;
+    const order: string[] = [];
+    await Promise.all(
+      ["a", "b", "c"].map((v) =>
+        group.run((tx) => {
+          const shared = tx.once("shared", () => {
+            made += 1;
+            tx.beforeCommit(() => order.push(`finish (in transaction: ${sqlite.inTransaction})`));
+            return v;
+          });
+          order.push(`unit ${v} sees ${shared}`);
+          insert.get(v);
+        }),
+      ),
+    );
+    expect(made).toBe(1);
+    expect(order).toEqual(["unit a sees a", "unit b sees a", "unit c sees a", "finish (in transaction: true)"]);
+  });
+
+  it("after a failing unit, runs each other unit again in its own transaction, with its own finishers", async () => {
+    const { sqlite, group, insert } = setup();
+    const finished: string[] = [];
+    const unit = (v: string, fail = false) =>
+      group.run((tx) => {
+        insert.get(v);
+        tx.once("finisher", () => tx.beforeCommit(() => finished.push(v)));
+        if (fail) throw new Error(`unit ${v} fails`);
+        return v;
+      });
+    const results = await Promise.allSettled([unit("one"), unit("two", true), unit("three")]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect(sqlite.prepare("select v from t order by id").all()).toEqual([{ v: "one" }, { v: "three" }]);
+    // The group attempt's finisher never ran (it threw first); then one per unit that committed alone.
+    expect(finished).toEqual(["one", "three"]);
+  });
 });

@@ -1,7 +1,33 @@
 import type Database from "better-sqlite3";
 
+/**
+ * What a unit of work may keep for the length of one transaction attempt: values read once and
+ * shared by every unit of the group (`once`), and steps run after the last unit, before the commit
+ * (`beforeCommit`). Both are thrown away if the attempt rolls back.
+ */
+export class GroupTransaction {
+  private readonly values = new Map<string, unknown>();
+  private readonly finishers: (() => void)[] = [];
+
+  /** The value stored under `key` in this transaction, made by `make` the first time. */
+  once<T>(key: string, make: () => T): T {
+    if (!this.values.has(key)) this.values.set(key, make());
+    return this.values.get(key) as T;
+  }
+
+  /** Runs `finish` after every unit of the group, inside the transaction (in registration order). */
+  beforeCommit(finish: () => void): void {
+    this.finishers.push(finish);
+  }
+
+  /** @internal Runs the registered finishers (GroupCommit calls it once, last). */
+  finish(): void {
+    for (const finish of this.finishers) finish();
+  }
+}
+
 interface Job {
-  work: () => unknown;
+  work: (tx: GroupTransaction) => unknown;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -11,9 +37,12 @@ const MAX_GROUP = 256;
 
 /**
  * Group commit: units of work queued in the same turn of the event loop run in one SQLite
- * transaction (one fsync at synchronous=FULL), each in its own savepoint, so one failing unit
- * rolls back alone. Every promise settles only after the shared commit, so callers still
- * publish after commit. A lone unit costs what a plain transaction costs.
+ * transaction (one fsync at synchronous=FULL). No savepoint separates them (a savepoint makes FTS5
+ * flush its buffer, which is most of an index write), so if any unit throws, the whole group is
+ * rolled back and every unit is run again in a transaction of its own: one failing unit still fails
+ * alone. Units must therefore touch nothing but the database (they may run twice). Every promise
+ * settles only after its commit, so callers still publish after commit. A lone unit costs what a
+ * plain transaction costs.
  */
 export class GroupCommit {
   private readonly sqlite: Database.Database;
@@ -25,7 +54,7 @@ export class GroupCommit {
   }
 
   /** Runs a synchronous unit of work in the next group commit. */
-  run<T>(work: () => T): Promise<T> {
+  run<T>(work: (tx: GroupTransaction) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
       this.schedule();
@@ -38,29 +67,38 @@ export class GroupCommit {
     setImmediate(() => this.flush());
   }
 
+  /** Runs units in one transaction; their finishers run after the last one. Throws if anything does. */
+  private attempt(jobs: readonly Job[]): unknown[] {
+    return this.sqlite.transaction(() => {
+      const tx = new GroupTransaction();
+      const values = jobs.map((job) => job.work(tx));
+      tx.finish();
+      return values;
+    })();
+  }
+
   private flush(): void {
     this.isScheduled = false;
     const group = this.queue.splice(0, MAX_GROUP);
     if (this.queue.length > 0) this.schedule();
-    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
+    let values: unknown[];
     try {
-      this.sqlite.transaction(() => {
-        for (const job of group) {
-          try {
-            outcomes.push({ ok: true, value: this.sqlite.transaction(job.work)() });
-          } catch (error) {
-            outcomes.push({ ok: false, error });
-          }
-        }
-      })();
+      values = this.attempt(group);
     } catch (error) {
-      for (const job of group) job.reject(error); // the commit itself failed: nothing of the group is stored
+      if (group.length === 1) {
+        group[0]!.reject(error);
+        return;
+      }
+      // Rolled back: find the failing unit(s) by running each alone.
+      for (const job of group) {
+        try {
+          job.resolve(this.attempt([job])[0]);
+        } catch (own) {
+          job.reject(own);
+        }
+      }
       return;
     }
-    group.forEach((job, index) => {
-      const outcome = outcomes[index]!;
-      if (outcome.ok) job.resolve(outcome.value);
-      else job.reject(outcome.error);
-    });
+    group.forEach((job, index) => job.resolve(values[index]));
   }
 }

@@ -8,7 +8,7 @@ let t: TestStore;
 const TOTAL = SEARCH_BLOCK * 2 + 150;
 beforeAll(() => {
   t = openTestStore();
-  // Plain inserts (the FTS triggers still index them): the ingest path is covered elsewhere and would be slow here.
+  // Plain inserts, then one index rebuild: the ingest path (which indexes as it stores) is covered elsewhere and would be slow here.
   const insert = t.db.$client.prepare(
     `insert into stories (id, guid, agency_version, seq, state, format, pub_status, urgency, headline, body_html, body_text, word_count, received_at, updated_at)
      values (?, ?, 1, ?, 'incoming', 'ninjs', 'usable', 5, ?, '', ?, 0, ?, ?)`,
@@ -20,6 +20,7 @@ beforeAll(() => {
       const body = `${"lighthouse ".repeat(1 + ((i * 7) % 5))}keeper ${"calm sea ".repeat(i % 3)}`;
       insert.run(`story-${i}`, `urn:block:${i}`, i + 1, `Coast report ${i}`, body, now, now);
     }
+    t.db.$client.exec("insert into stories_fts (stories_fts) values ('rebuild')");
   })();
 });
 afterAll(() => t.close());

@@ -5,6 +5,7 @@ import type { NormalizedStory } from "../../ingest/normalized-story";
 import type { StoryStore } from "../store";
 import { GroupCommit } from "./group-commit";
 import { appendChange, applyDeliveryTx } from "./apply-delivery";
+import { ingestStatements } from "./ingest-statements";
 import { listStoriesQuery } from "./list-stories";
 import { searchStoriesQuery } from "./search-stories";
 
@@ -33,22 +34,19 @@ export function createSqliteStoryStore(db: Db): StoryStore {
   const group = new GroupCommit(db.$client);
   return {
     async recordDelivery(d) {
-      return group.run(() => db.transaction((tx) => {
-        const previous = tx.select({ id: deliveries.id }).from(deliveries).where(eq(deliveries.sha256, d.sha256)).orderBy(asc(deliveries.id)).get();
+      return group.run(() => {
+        const sql = ingestStatements(db);
+        const previous = sql.findDeliveryBySha.get(d.sha256);
         if (previous) return { id: previous.id, repeatOf: previous.id };
-        const row = tx
-          .insert(deliveries)
-          .values({ receivedAt: d.receivedAt, channel: d.channel, sourceName: d.sourceName, sha256: d.sha256, size: d.raw.byteLength, raw: Buffer.from(d.raw), status: "received" })
-          .returning({ id: deliveries.id })
-          .get();
-        return { id: row.id, repeatOf: null };
-      }));
+        const { lastInsertRowid } = sql.insertDelivery.run(d.receivedAt, d.channel, d.sourceName, d.sha256, d.raw.byteLength, Buffer.from(d.raw.buffer, d.raw.byteOffset, d.raw.byteLength));
+        return { id: Number(lastInsertRowid), repeatOf: null };
+      });
     },
     async applyDelivery(deliveryId, format, parsed, recorded, receivedAt) {
-      return group.run(() => applyDeliveryTx(db, deliveryId, format, parsed, recorded, receivedAt));
+      return group.run((tx) => applyDeliveryTx(db, tx, deliveryId, format, parsed, recorded, receivedAt));
     },
     async failDelivery(deliveryId, format, code, message) {
-      await group.run(() => db.update(deliveries).set({ status: "failed", format, errorCode: code, errorMessage: message }).where(eq(deliveries.id, deliveryId)).run());
+      await group.run(() => ingestStatements(db).failDelivery.run(format, code, message, deliveryId));
     },
     async listFailedDeliveries(limit) {
       return db.select(deliveryColumns).from(deliveries).where(eq(deliveries.status, "failed")).orderBy(desc(deliveries.id)).limit(limit).all();
