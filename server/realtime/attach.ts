@@ -10,6 +10,7 @@ import { guardEvents } from "./event-access";
 import { cutSocketAtSessionEnd } from "./session-expiry";
 import { attachPresence } from "./presence";
 import { DESK_ROOM, sessionRoom } from "./rooms";
+import { startChangeFollower } from "./change-follower";
 import { createSocketPublisher, type DeskServer } from "./socket-publisher";
 
 const HandshakeAuthSchema = z.object({ lastSeq: z.number().int().nonnegative().optional() }).loose();
@@ -70,9 +71,12 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): { io: D
   });
 
   ctx.publisher.attach(createSocketPublisher(io));
+  // Changes committed by other processes on the same database (the ingest CLI) reach the desks too.
+  const follower = startChangeFollower(ctx);
   return {
     io,
     close: async () => {
+      await follower.stop();
       ctx.publisher.attach(null);
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => void io.close(() => resolve()));

@@ -9,6 +9,13 @@ export interface Publisher {
 /** A publisher whose target is attached later (the socket layer), and which drops events until then. */
 export class LatePublisher implements Publisher {
   private target: Publisher | null = null;
+  private readonly observers = new Set<(seqs: readonly number[]) => void>();
+
+  /** Calls `observer` with the seqs of every later storiesChanged; returns a function that stops it. */
+  observe(observer: (seqs: readonly number[]) => void): () => void {
+    this.observers.add(observer);
+    return () => this.observers.delete(observer);
+  }
 
   /** Routes every later event to the given publisher (or to nothing with null). */
   attach(target: Publisher | null): void {
@@ -17,6 +24,10 @@ export class LatePublisher implements Publisher {
 
   storiesChanged(changed: readonly { seq: number; story: StoryRecord }[]): void {
     this.target?.storiesChanged(changed);
+    if (this.observers.size > 0) {
+      const seqs = changed.map((c) => c.seq);
+      for (const observer of this.observers) observer(seqs);
+    }
   }
 
   sessionsRevoked(sessionHashes: readonly string[], reason: string): void {

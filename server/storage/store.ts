@@ -130,6 +130,8 @@ export interface StoryStore {
   /** Stories changed after `seq`, each once at its latest state, in seq order. */
   listChangedSince(seq: number, limit: number): Promise<{ seq: number; story: StoryRecord }[]>;
   currentSeq(): Promise<number>;
+  /** Entries of the change log after `seq` (whoever wrote them), in seq order. */
+  listChangeLog(seq: number, limit: number): Promise<{ seq: number; storyId: string }[]>;
 }
 
 /** Users, sessions, ingest tokens and the audit log. */

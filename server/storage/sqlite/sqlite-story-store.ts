@@ -1,6 +1,6 @@
 import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { deliveries, stories, storyVersions, type StoryRecord } from "@/db/schema";
+import { changes, deliveries, stories, storyVersions, type StoryRecord } from "@/db/schema";
 import type { NormalizedStory } from "../../ingest/normalized-story";
 import type { StoryStore } from "../store";
 import { GroupCommit } from "./group-commit";
@@ -87,6 +87,9 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     async listChangedSince(seq, limit) {
       const rows = db.select().from(stories).where(gt(stories.seq, seq)).orderBy(asc(stories.seq)).limit(limit).all();
       return rows.map((r) => ({ seq: r.seq, story: withoutRowid(r) }));
+    },
+    async listChangeLog(seq, limit) {
+      return db.select({ seq: changes.seq, storyId: changes.storyId }).from(changes).where(gt(changes.seq, seq)).orderBy(asc(changes.seq)).limit(limit).all();
     },
     async currentSeq() {
       const row = db.get<{ seq: number | null }>(sql`select max(seq) as seq from changes`);
