@@ -49,8 +49,20 @@ function stateAfterKill(n: NormalizedStory, current: string): string {
   return n.pubStatus === "canceled" ? "killed" : current;
 }
 
-function insertVersion(sql: IngestStatements, storyId: string, deliveryId: number, n: NormalizedStory, at: string): boolean {
-  return sql.insertVersion.run(storyId, n.guid, n.version, deliveryId, JSON.stringify(n), at).changes > 0;
+/**
+ * Keeps an agency version. A version that becomes the story's content is stored without its body,
+ * which the stories row holds (ingest then writes each body once); {@link keepOutgoingBody} copies
+ * it into the version row when a newer version replaces it. Other versions keep their own body.
+ */
+function insertVersion(sql: IngestStatements, storyId: string, deliveryId: number, n: NormalizedStory, at: string, isCurrent: boolean): boolean {
+  const { bodyHtml, bodyText, ...withoutBody } = n;
+  const normalized = JSON.stringify(isCurrent ? withoutBody : { ...withoutBody, bodyHtml, bodyText });
+  return sql.insertVersion.run(storyId, n.guid, n.version, deliveryId, normalized, at).changes > 0;
+}
+
+/** Before a story's content is replaced: its current version row gets the body it shared with the story. */
+function keepOutgoingBody(sql: IngestStatements, current: StoryRecord): void {
+  sql.keepVersionBody.run(current.bodyHtml, current.bodyText, current.id, current.guid, current.agencyVersion);
 }
 
 function createStory({ db, sql, tx }: ApplyScope, deliveryId: number, n: NormalizedStory, at: string): { id: string; outcome: StoryOutcome; seq: number } {
@@ -62,7 +74,7 @@ function createStory({ db, sql, tx }: ApplyScope, deliveryId: number, n: Normali
   });
   pendingIndex(tx, sql).add(Number(lastInsertRowid), { headline: n.headline, slugline: n.slugline, byline: n.byline, bodyText: n.bodyText });
   linkGuids(sql, n, id);
-  insertVersion(sql, id, deliveryId, n, at);
+  insertVersion(sql, id, deliveryId, n, at, true);
   return { id, outcome: "created", seq };
 }
 
@@ -76,7 +88,7 @@ function applyOne(scope: ApplyScope, deliveryId: number, n: NormalizedStory, at:
   linkGuids(sql, n, existingId);
   const decision = decideVersion(current, n, ownId !== null);
   if (decision === "duplicate") return { id: existingId, outcome: "duplicate" };
-  const inserted = insertVersion(sql, existingId, deliveryId, n, at);
+  const inserted = insertVersion(sql, existingId, deliveryId, n, at, decision === "update");
   if (decision === "history") return { id: existingId, outcome: inserted ? "older" : "duplicate" };
   if (decision === "kill") {
     // A kill always kills, even when it is not newer than what the desk shows: keep the text, flag the story.
@@ -87,6 +99,7 @@ function applyOne(scope: ApplyScope, deliveryId: number, n: NormalizedStory, at:
   if (!inserted) return { id: existingId, outcome: "duplicate" };
   const seq = change(sql, existingId, n.pubStatus === "canceled" ? "killed" : "agency_version", at);
   pendingIndex(scope.tx, sql).flushRow(current.rowid); // the update trigger re-indexes it
+  keepOutgoingBody(sql, current);
   sql.updateStory.run({
     ...versionParams(n),
     id: existingId,

@@ -23,6 +23,7 @@ export interface IngestStatements {
   updateStory: Database.Statement<[Record<string, unknown>]>;
   killStory: Database.Statement<[number, number, number, string, string]>;
   insertVersion: Database.Statement<[string, string, number, number, string, string]>;
+  keepVersionBody: Database.Statement<[string, string, string, string, number]>;
   recordedSeen: Database.Statement<[string, number], { id: number }>;
   insertRecorded: Database.Statement<[number, string, number, string, string | null]>;
   indexStory: Database.Statement<[number | bigint, string, string | null, string | null, string]>;
@@ -87,6 +88,10 @@ function prepare(db: Db): IngestStatements {
     killStory: s.prepare("update stories set pub_status = 'canceled', state = 'killed', seq = ?, rev = ?, version_count = ?, updated_at = ? where id = ?"),
     insertVersion: s.prepare(
       "insert into story_versions (story_id, guid, agency_version, delivery_id, normalized, received_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing",
+    ),
+    keepVersionBody: s.prepare(
+      `update story_versions set normalized = json_set(normalized, '$.bodyHtml', ?, '$.bodyText', ?)
+       where story_id = ? and guid = ? and agency_version = ? and json_type(normalized, '$.bodyHtml') is null`,
     ),
     recordedSeen: s.prepare("select id from recorded_items where guid = ? and version = ? limit 1"),
     insertRecorded: s.prepare("insert into recorded_items (delivery_id, guid, version, item_class, headline) values (?, ?, ?, ?, ?)"),

@@ -67,7 +67,13 @@ export function createSqliteStoryStore(db: Db): StoryStore {
     },
     async listStoryVersions(id) {
       const rows = db.select().from(storyVersions).where(eq(storyVersions.storyId, id)).orderBy(asc(storyVersions.agencyVersion), asc(storyVersions.id)).all();
-      return rows.map((r) => ({ agencyVersion: r.agencyVersion, receivedAt: r.receivedAt, normalized: r.normalized as NormalizedStory }));
+      // The version that is the story's content keeps its body in the stories row (see apply-delivery.ts).
+      const story = rows.length > 0 ? db.select({ bodyHtml: stories.bodyHtml, bodyText: stories.bodyText }).from(stories).where(eq(stories.id, id)).get() : undefined;
+      return rows.map((r) => {
+        const normalized = r.normalized as NormalizedStory;
+        const body = typeof normalized.bodyHtml === "string" ? {} : { bodyHtml: story?.bodyHtml ?? "", bodyText: story?.bodyText ?? "" };
+        return { agencyVersion: r.agencyVersion, receivedAt: r.receivedAt, normalized: { ...normalized, ...body } };
+      });
     },
     async changeStoryState(change) {
       return db.transaction((tx) => {
