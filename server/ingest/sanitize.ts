@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { isCanonicalHtml } from "./canonical-html";
 
 const ALLOWED_TAGS = [
   "p", "br", "b", "strong", "i", "em", "u", "s", "sub", "sup", "small",
@@ -23,8 +24,16 @@ const OPTIONS: sanitizeHtml.IOptions = {
 // transformTags adds rel/target after filtering; allow them on output.
 OPTIONS.allowedAttributes = { ...OPTIONS.allowedAttributes, a: ["href", "title", "rel", "target"] };
 
-/** Reduces untrusted wire HTML to a small allow-list: no scripts, handlers, styles or unsafe URLs. */
+/**
+ * Reduces untrusted wire HTML to a small allow-list: no scripts, handlers, styles or unsafe URLs.
+ * HTML that is already in the sanitizer's own output form (plain tags, escaped text) is kept as is.
+ */
 export function sanitizeWireHtml(html: string): string {
+  return isCanonicalHtml(html) ? html.trim() : parseAndSanitize(html);
+}
+
+/** sanitizeWireHtml without the shortcut: always parsed by sanitize-html (the shortcut's reference). */
+export function parseAndSanitize(html: string): string {
   return sanitizeHtml(html, OPTIONS).trim();
 }
 

@@ -1,16 +1,24 @@
 import sanitizeHtml from "sanitize-html";
+import { simpleHtmlText } from "./text/html-text";
+import { collapseWhiteSpace, textParagraphs } from "./text/white-space";
+
+/** Word counting, re-exported where the other text helpers live. */
+export { countWords } from "./text/word-count";
 
 const BLOCK_END = /<\/(p|div|li|h[1-6]|blockquote|tr|table|pre)>|<br\s*\/?>/gi;
 
-/** Plain text of (already sanitized) HTML, paragraphs separated by blank lines. */
+/**
+ * Plain text of HTML, paragraphs separated by blank lines. Simple HTML (sanitizer output) is read
+ * directly; anything else goes through sanitize-html, which gives the same text for simple HTML.
+ */
 export function htmlToText(html: string): string {
+  return textParagraphs(simpleHtmlText(html) ?? parsedHtmlText(html));
+}
+
+/** Text of any HTML by way of sanitize-html (no tags allowed), blank lines after block ends. */
+function parsedHtmlText(html: string): string {
   const withBreaks = html.replace(BLOCK_END, (m) => `${m}\n\n`);
-  const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
-  return decodeEntities(text)
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, " ").trim())
-    .filter((p) => p.length > 0)
-    .join("\n\n");
+  return decodeEntities(sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} }));
 }
 
 /** Decodes the few entities sanitize-html leaves in text output. */
@@ -24,15 +32,9 @@ function decodeEntities(text: string): string {
     .replace(/&amp;/g, "&");
 }
 
-/** Counts words the way editors do: runs of letters or digits. */
-export function countWords(text: string): number {
-  const matches = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu);
-  return matches ? matches.length : 0;
-}
-
 /** Collapses white space and returns null for empty strings. */
 export function cleanText(value: unknown): string | null {
   if (typeof value !== "string" && typeof value !== "number") return null;
-  const text = String(value).replace(/\s+/g, " ").trim();
+  const text = collapseWhiteSpace(String(value));
   return text.length > 0 ? text : null;
 }

@@ -24,13 +24,15 @@ function isBlank(byte: number): boolean {
   return byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 }
 
+/** Control bytes other than tab, line feed, form feed and carriage return (NUL is told apart first). */
+// eslint-disable-next-line no-control-regex -- control bytes are exactly what is counted
+const CONTROL_BYTES = /[\x01-\x08\x0b\x0e-\x1f]/g;
+
 /** True when the sample looks like binary data rather than text (NUL bytes or many control bytes). */
 function looksBinary(sample: Uint8Array): boolean {
-  let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
-    if (byte < 0x20 && !isBlank(byte) && byte !== 0x0c) control++;
-  }
+  if (sample.includes(0)) return true;
+  const latin1 = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString("latin1");
+  const control = latin1.match(CONTROL_BYTES)?.length ?? 0;
   return control > sample.length * 0.05;
 }
 

@@ -11,17 +11,23 @@ export interface HtmlSerializeOptions {
 const VOID = new Set(["br", "hr", "img", "col", "wbr"]);
 const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
+const TEXT_SPECIAL = /[&<>]/g;
+const ATTRIBUTE_SPECIAL = /[&<>"]/g;
+const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+/** A white-space run that `\s+` → " " would change: two or more characters, or one that is not a space. */
+const IRREGULAR_SPACE = /\s{2,}|[^\S ]/g;
+
 function escapeText(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return value.replace(TEXT_SPECIAL, (c) => ESCAPES[c] ?? c);
 }
 
 function escapeAttr(value: string): string {
-  return escapeText(value).replace(/"/g, "&quot;");
+  return value.replace(ATTRIBUTE_SPECIAL, (c) => ESCAPES[c] ?? c);
 }
 
 /** Serializes one node back to HTML markup (to be sanitized afterwards); white space is collapsed outside `pre`. */
 export function nodeToHtml(node: XmlNode, options: HtmlSerializeOptions = {}, preformatted = false): string {
-  if (typeof node === "string") return escapeText(preformatted ? node : node.replace(/\s+/g, " "));
+  if (typeof node === "string") return escapeText(preformatted ? node : node.replace(IRREGULAR_SPACE, " "));
   if (options.drop?.(node)) return "";
   const name = options.rename?.[node.name.toLowerCase()] ?? node.name;
   const inner = innerHtml(node, options, preformatted || name.toLowerCase() === "pre");

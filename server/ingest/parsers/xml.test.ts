@@ -111,3 +111,54 @@ describe("parseXml tree helpers", () => {
     expect(textOf(parseXmlBytes(mislabelled))).toBe("Grüße – ok");
   });
 });
+
+describe("parseXml leniency and tree shape", () => {
+  const parse = (xml: string) => parseXml(xml);
+
+  it("keeps attribute values as written: bare `&`, `<`, tabs and line breaks, entities decoded", () => {
+    const root = parse(`<a href="http://x/?a=1&b=2&amp;c" title="1 < 2\tand\r\nmore" alt="&;"/>`);
+    expect(root.attrs).toEqual({ href: "http://x/?a=1&b=2&c", title: "1 < 2\tand\nmore", alt: "&;" });
+  });
+
+  it("names attributes by local name and drops namespace declarations", () => {
+    const root = parse(`<g2:item xmlns="urn:d" xmlns:g2="urn:g2" xml:lang="de" g2:x="1" a:b:c="2"><g2:p/></g2:item>`);
+    expect(root.name).toBe("item");
+    expect(root.attrs).toEqual({ lang: "de", x: "1", "a:b:c": "2" });
+    expect(root.children).toEqual([{ name: "p", attrs: {}, children: [] }]);
+  });
+
+  it("lets control characters and `]]>` through in text", () => {
+    expect(textOf(parse("<p>a\u000bb ]]> c\u0001</p>"))).toBe("a\u000bb ]]> c\u0001");
+  });
+
+  it("reads text around a comment as one run, and splits runs at CDATA and processing instructions", () => {
+    expect(parse("<p>a<!-- x -- y --->b<![CDATA[&amp;<c>]]>d<?pi x?>e</p>").children).toEqual(["ab", "&<c>", "d", "e"]);
+    expect(parse("<p><![CDATA[]]></p>").children).toEqual([""]);
+  });
+
+  it("skips the XML declaration and DOCTYPE of a document pasted inside another, but not a second DOCTYPE", () => {
+    expect(parse(`<?xml version="1.0"?><a>x<?xml version="1.0" encoding="UTF-8"?>y<!DOCTYPE b>z</a>`).children).toEqual(["x", "yz"]);
+    expect(refusal(() => parse("<!DOCTYPE a><a><!DOCTYPE b></a>")).code).toBe("malformed");
+    expect(refusal(() => parse(`\n<?xml version="1.0"?><a/>`)).code).toBe("malformed");
+  });
+
+  it("refuses malformed references in text, keeps unknown ones as written", () => {
+    expect(refusal(() => parse("<p>AT&T rocks</p>")).code).toBe("malformed");
+    expect(refusal(() => parse("<p>&;</p>")).code).toBe("malformed");
+    expect(textOf(parse("<p>&#; &#x; &nbsp; &a1_b;</p>"))).toBe("&#; &#x; &nbsp; &a1_b;");
+  });
+
+  it("nests self-closing elements below the depth limit", () => {
+    const open = "<a>".repeat(MAX_XML_DEPTH + 1);
+    const close = "</a>".repeat(MAX_XML_DEPTH + 1);
+    expect(() => parse(`${open}<b/>${close}`)).not.toThrow();
+    expect(refusal(() => parse(`${open}<b></b>${close}`)).code).toBe("too_deep");
+    expect(refusal(() => parse(`${open}<b></b>${close}<`)).code).toBe("malformed");
+  });
+
+  it("refuses names that would reach object internals", () => {
+    expect(refusal(() => parse("<a><constructor/></a>")).code).toBe("malformed");
+    expect(refusal(() => parse(`<a __proto__="x"/>`)).code).toBe("malformed");
+    expect(parse(`<a toString="x"/>`).attrs).toEqual({ __toString: "x" });
+  });
+});

@@ -9,12 +9,12 @@ function decodeUtf16(bytes: Uint8Array, littleEndian: boolean): string {
   return new TextDecoder(littleEndian ? "utf-16le" : "utf-16be").decode(bytes);
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
+/** The bytes as UTF-8 text, or null when they are not valid UTF-8. */
+function decodeValidUtf8(bytes: Uint8Array): string | null {
   try {
-    UTF8.decode(bytes);
-    return true;
+    return UTF8.decode(bytes);
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -46,7 +46,8 @@ export function decodeBytes(bytes: Uint8Array, declared?: string | null): string
   const label = normalizeLabel(declared);
   const utf16 = declaredUtf16(label, bytes);
   if (utf16 !== null) return decodeUtf16(bytes, utf16);
-  if (isValidUtf8(bytes)) return new TextDecoder("utf-8").decode(bytes);
+  const utf8 = decodeValidUtf8(bytes);
+  if (utf8 !== null) return utf8;
   const charset = label && !WINDOWS_1252_ALIASES.has(label) && iconv.encodingExists(label) ? label : "windows-1252";
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset);
 }
@@ -56,7 +57,7 @@ export function sniffXmlDeclaredEncoding(bytes: Uint8Array): string | null {
   let head = bytes.subarray(0, DECLARATION_BYTES);
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) head = head.subarray(3);
   // UTF-16 declarations: drop the NUL halves so the ASCII declaration can be read.
-  const ascii = Array.from(head, (byte) => (byte === 0 ? "" : byte < 0x80 ? String.fromCharCode(byte) : "?")).join("");
+  const ascii = Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString("latin1").replace(/\0/g, "").replace(/[\x80-\xff]/g, "?");
   const match = /^\s*(?:\?\?)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]{1,40})["']/.exec(ascii);
   return match?.[1] ?? null;
 }
