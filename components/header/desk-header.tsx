@@ -33,9 +33,14 @@ export function DeskHeader({ me, filters, onFilters, onHelp }: DeskHeaderProps) 
           ? Help
         </button>
         {me.role === "admin" ? (
-          <Link href="/admin/ingest" className="rounded px-2 py-0.5 text-xs hover:bg-slate-200 dark:hover:bg-slate-800">
-            Ingest errors
-          </Link>
+          <>
+            <Link href="/admin/feeds" className="rounded px-2 py-0.5 text-xs hover:bg-slate-200 dark:hover:bg-slate-800">
+              Feeds
+            </Link>
+            <Link href="/admin/ingest" className="rounded px-2 py-0.5 text-xs hover:bg-slate-200 dark:hover:bg-slate-800">
+              Ingest errors
+            </Link>
+          </>
         ) : null}
         <ThemeToggle />
         <UserMenu />
