@@ -4,6 +4,7 @@
  * none implied by the HTML parser), and text escaped the way the sanitizer escapes it. This is what
  * the parsers' own serializers write for ordinary copy (`<p>…</p>` with `&amp;`, `&lt;`, `&gt;`).
  */
+import { ALLOWED_TAGS } from "./allowed-html";
 
 const P = new Set(["p"]);
 /** Start tags after which htmlparser2 closes the open element (its `openImpliesClose`, for these tags). */
@@ -16,11 +17,9 @@ const IMPLIES_CLOSE: Readonly<Record<string, ReadonlySet<string>>> = {
   tbody: new Set(["thead", "tbody"]),
   tfoot: new Set(["thead", "tbody"]),
 };
-const CONTAINERS = new Set([
-  "p", "b", "strong", "i", "em", "u", "s", "sub", "sup", "small", "q", "cite", "abbr", "code",
-  "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "pre",
-  "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
-]);
+// The allow-list's elements without attributes or content rules of their own: `a` gets rel/target
+// from the sanitizer, `br` and `hr` are void (VOID_TAGS).
+const CONTAINERS = new Set(ALLOWED_TAGS.filter((tag) => tag !== "a" && tag !== "br" && tag !== "hr"));
 /** Void elements exactly as the sanitizer writes them. */
 const VOID_TAGS = new Set(["<br />", "<hr />"]);
 const TAG = /<(\/?)([a-z][a-z0-9]*)>/y;

@@ -1,15 +1,9 @@
 import sanitizeHtml from "sanitize-html";
+import { ALLOWED_TAGS } from "./allowed-html";
 import { isCanonicalHtml } from "./canonical-html";
 
-const ALLOWED_TAGS = [
-  "p", "br", "b", "strong", "i", "em", "u", "s", "sub", "sup", "small",
-  "a", "ul", "ol", "li", "blockquote", "q", "cite", "abbr",
-  "h2", "h3", "h4", "h5", "h6", "hr", "pre", "code",
-  "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
-];
-
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ALLOWED_TAGS,
+  allowedTags: [...ALLOWED_TAGS],
   allowedAttributes: { a: ["href", "title"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan", "scope"], abbr: ["title"] },
   allowedSchemes: ["http", "https", "mailto"],
   allowedSchemesAppliedToAttributes: ["href"],
