@@ -27,7 +27,7 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Every delivery as it arrived, bytes verbatim, stored before parsing. */
+/** Every delivery as it arrived (its bytes are in {@link deliveryRaw}), stored before parsing. */
 export const deliveries = sqliteTable(
   "deliveries",
   {
@@ -38,7 +38,6 @@ export const deliveries = sqliteTable(
     format: text("format"),
     sha256: text("sha256").notNull(),
     size: integer("size").notNull(),
-    raw: blob("raw", { mode: "buffer" }).notNull(),
     status: text("status", { enum: ["received", "parsed", "failed", "duplicate"] }).notNull(),
     errorCode: text("error_code"),
     errorMessage: text("error_message"),
@@ -47,13 +46,25 @@ export const deliveries = sqliteTable(
   (t) => [index("deliveries_sha_idx").on(t.sha256), index("deliveries_status_idx").on(t.status, t.id)],
 );
 
+/**
+ * The bytes of each delivery, verbatim. Written once and never updated: kept apart from the
+ * delivery's status row, which parsing updates, so that update does not rewrite the bytes.
+ */
+export const deliveryRaw = sqliteTable("delivery_raw", {
+  deliveryId: integer("delivery_id")
+    .primaryKey()
+    .references(() => deliveries.id, { onDelete: "cascade" }),
+  raw: blob("raw", { mode: "buffer" }).notNull(),
+});
+
 /** The current state of each agency story. `rowid` orders the queue; `id` is public. */
 export const stories = sqliteTable(
   "stories",
   {
     rowid: integer("rowid").primaryKey({ autoIncrement: true }),
     id: text("id").notNull().unique(),
-    guid: text("guid").notNull().unique(),
+    // Not indexed here: story_guids (primary key guid) finds a story by any of its guids, this one included.
+    guid: text("guid").notNull(),
     agencyVersion: integer("agency_version").notNull(),
     rev: integer("rev").notNull().default(1),
     seq: integer("seq").notNull(),
@@ -266,7 +277,7 @@ export const storyStateCounts = sqliteTable("story_state_counts", {
 export type UserRecord = typeof users.$inferSelect;
 export type SessionRecord = typeof sessions.$inferSelect;
 export type StoryRecord = Omit<typeof stories.$inferSelect, "rowid">;
-export type DeliveryRecord = Omit<typeof deliveries.$inferSelect, "raw">;
+export type DeliveryRecord = typeof deliveries.$inferSelect;
 export type IngestTokenRecord = typeof ingestTokens.$inferSelect;
 export type FeedRecord = typeof feeds.$inferSelect;
 export type SavedSearchRecord = typeof savedSearches.$inferSelect;

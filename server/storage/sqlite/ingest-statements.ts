@@ -12,7 +12,8 @@ import type { NormalizedStory } from "../../ingest/normalized-story";
  */
 export interface IngestStatements {
   findDeliveryBySha: Database.Statement<[string], { id: number }>;
-  insertDelivery: Database.Statement<[string, string, string | null, string, number, Buffer]>;
+  insertDelivery: Database.Statement<[string, string, string | null, string, number]>;
+  insertDeliveryRaw: Database.Statement<[number | bigint, Buffer]>;
   deliveryStatus: Database.Statement<[number], { status: string }>;
   markDelivery: Database.Statement<[string, string, number, number]>;
   failDelivery: Database.Statement<[string | null, string, string, number]>;
@@ -76,7 +77,8 @@ function prepare(db: Db): IngestStatements {
   const updateColumns = ["guid", "rev", "seq", "state", "version_count", "agency_update_version", "desk_id", "updated_at", ...VERSION_COLUMNS];
   return {
     findDeliveryBySha: s.prepare("select id from deliveries where sha256 = ? order by id limit 1"),
-    insertDelivery: s.prepare("insert into deliveries (received_at, channel, source_name, sha256, size, raw, status) values (?, ?, ?, ?, ?, ?, 'received')"),
+    insertDelivery: s.prepare("insert into deliveries (received_at, channel, source_name, sha256, size, status) values (?, ?, ?, ?, ?, 'received')"),
+    insertDeliveryRaw: s.prepare("insert into delivery_raw (delivery_id, raw) values (?, ?)"),
     deliveryStatus: s.prepare("select status from deliveries where id = ?"),
     markDelivery: s.prepare("update deliveries set status = ?, format = ?, story_count = ?, error_code = null, error_message = null where id = ?"),
     failDelivery: s.prepare("update deliveries set status = 'failed', format = ?, error_code = ?, error_message = ? where id = ?"),

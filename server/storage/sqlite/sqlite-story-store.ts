@@ -1,6 +1,6 @@
 import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { changes, deliveries, stories, storyVersions, type StoryRecord } from "@/db/schema";
+import { changes, deliveries, deliveryRaw, stories, storyVersions, type StoryRecord } from "@/db/schema";
 import type { NormalizedStory } from "../../ingest/normalized-story";
 import type { StoryStore } from "../store";
 import { GroupCommit } from "./group-commit";
@@ -8,20 +8,6 @@ import { appendChange, applyDeliveryTx } from "./apply-delivery";
 import { ingestStatements } from "./ingest-statements";
 import { listStoriesQuery } from "./list-stories";
 import { searchStoriesQuery } from "./search-stories";
-
-const deliveryColumns = {
-  id: deliveries.id,
-  receivedAt: deliveries.receivedAt,
-  channel: deliveries.channel,
-  sourceName: deliveries.sourceName,
-  format: deliveries.format,
-  sha256: deliveries.sha256,
-  size: deliveries.size,
-  status: deliveries.status,
-  errorCode: deliveries.errorCode,
-  errorMessage: deliveries.errorMessage,
-  storyCount: deliveries.storyCount,
-};
 
 function withoutRowid<T extends { rowid: number }>(row: T): Omit<T, "rowid"> {
   const { rowid: _rowid, ...rest } = row;
@@ -38,7 +24,8 @@ export function createSqliteStoryStore(db: Db): StoryStore {
         const sql = ingestStatements(db);
         const previous = sql.findDeliveryBySha.get(d.sha256);
         if (previous) return { id: previous.id, repeatOf: previous.id };
-        const { lastInsertRowid } = sql.insertDelivery.run(d.receivedAt, d.channel, d.sourceName, d.sha256, d.raw.byteLength, Buffer.from(d.raw.buffer, d.raw.byteOffset, d.raw.byteLength));
+        const { lastInsertRowid } = sql.insertDelivery.run(d.receivedAt, d.channel, d.sourceName, d.sha256, d.raw.byteLength);
+        sql.insertDeliveryRaw.run(lastInsertRowid, Buffer.from(d.raw.buffer, d.raw.byteOffset, d.raw.byteLength));
         return { id: Number(lastInsertRowid), repeatOf: null };
       });
     },
@@ -49,13 +36,12 @@ export function createSqliteStoryStore(db: Db): StoryStore {
       await group.run(() => ingestStatements(db).failDelivery.run(format, code, message, deliveryId));
     },
     async listFailedDeliveries(limit) {
-      return db.select(deliveryColumns).from(deliveries).where(eq(deliveries.status, "failed")).orderBy(desc(deliveries.id)).limit(limit).all();
+      return db.select().from(deliveries).where(eq(deliveries.status, "failed")).orderBy(desc(deliveries.id)).limit(limit).all();
     },
     async getDeliveryRaw(id) {
-      const row = db.select().from(deliveries).where(eq(deliveries.id, id)).get();
-      if (!row) return null;
-      const { raw, ...record } = row;
-      return { record, raw: new Uint8Array(raw) };
+      const record = db.select().from(deliveries).where(eq(deliveries.id, id)).get();
+      const bytes = record && db.select({ raw: deliveryRaw.raw }).from(deliveryRaw).where(eq(deliveryRaw.deliveryId, id)).get();
+      return record && bytes ? { record, raw: new Uint8Array(bytes.raw) } : null;
     },
     async listStories(filter) {
       const { query } = filter;
