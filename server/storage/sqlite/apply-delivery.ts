@@ -11,9 +11,14 @@ import { ingestStatements, type IngestStatements, versionParams } from "./ingest
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** A new public story id: 24 hex characters, no hyphen. */
-export function newStoryId(): string {
-  return randomBytes(12).toString("hex");
+/**
+ * A new public story id: 24 hex characters, no hyphen: the creation time in milliseconds (12 hex
+ * digits), then 48 random bits. Time first, so new ids land at the end of every index keyed by story
+ * id (the stories' own, versions, change log) instead of on a random page each: with random ids, a
+ * large database dirtied one index page per story per index at every commit.
+ */
+export function newStoryId(now = Date.now()): string {
+  return now.toString(16).padStart(12, "0") + randomBytes(6).toString("hex");
 }
 
 /** Appends one change to the log and returns its seq (for transactions outside ingest). */
