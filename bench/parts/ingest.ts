@@ -18,14 +18,14 @@ function stageFigures(format: string, s: StageTimes): Figure[] {
     ["store (record raw, dedupe, story, version, change log, index, commits)", s.store, `the storage half alone, ${IN_FLIGHT} deliveries in flight`],
     ["  of which FTS index", s.ftsIndex, "store minus a run with a plain table in place of the FTS5 index"],
     ["  of which commit fsync", s.commitSync, "store at synchronous=FULL minus at NORMAL"],
-    ["other (pipeline total − parse − store)", s.other, "hashing, async hand-offs, GC"],
+    ["other (pipeline total − parse − store)", s.other, "hashing, async hand-offs, GC; negative when parsing on the worker overlaps storing"],
   ];
   return rows.map(([name, value, note]) => makeFigure({ name: `${format} stage: ${name}`, value, unit: "µs/story", note: [share(value), note].filter(Boolean).join("; ") }));
 }
 
 /**
- * Part 3: ingest throughput per format on one core (in this process), beside parse-only and a bare
- * insert; the stages of NITF and ninjs; then wire-to-desk latency at a steady rate against the server.
+ * Part 3: ingest throughput per format in this process (storing on the main thread, parsing on the
+ * parse worker as a server under load does), beside parse-only and a bare insert; the stages of NITF and ninjs; then wire-to-desk latency at a steady rate against the server.
  */
 export async function runIngest(profile: Profile): Promise<{ figures: Figure[]; details: Record<string, unknown>; note?: string }> {
   const figures: Figure[] = [];

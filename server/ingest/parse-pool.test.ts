@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { readSample } from "./parsers/testing/samples";
+import { parseDelivery } from "./parse-delivery";
 import { INLINE_PARSE_BYTES, ParsePool } from "./parse-pool";
+
+/** The same real NITF story under a different id each time: small deliveries of a busy wire. */
+function smallNitf(index: number): Uint8Array {
+  const base = new TextDecoder().decode(readSample("nitf/NTB_nitf_sample.xml"));
+  return new TextEncoder().encode(base.replace(/id-string="[^"]*"/, `id-string="burst-${index}"`));
+}
 
 /** A real NITF story padded with many paragraphs, so it goes to the worker. */
 function largeNitf(paragraphs: number): Uint8Array {
@@ -33,6 +40,48 @@ describe("parse pool", () => {
       expect(slow).toMatchObject({ ok: false, error: { code: "timeout" } });
       const small = await pool.parse(readSample("nitf/NTB_nitf_sample.xml"));
       expect(small.ok).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("parses a lone small delivery inline, without starting the worker", async () => {
+    const pool = new ParsePool(20_000);
+    try {
+      const outcome = await pool.parse(smallNitf(1));
+      expect(outcome.ok).toBe(true);
+      expect(pool.parseCounts()).toEqual({ inline: 1, worker: 0 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("parses a burst of small deliveries on the worker once it is up: same stories, in arrival order", async () => {
+    const pool = new ParsePool(20_000);
+    try {
+      await pool.ready();
+      const burst = Array.from({ length: 12 }, (_, i) => smallNitf(i));
+      const finished: number[] = [];
+      const outcomes = await Promise.all(burst.map((bytes, i) => pool.parse(bytes).then((outcome) => (finished.push(i), outcome))));
+      expect(outcomes).toEqual(burst.map((bytes) => parseDelivery(bytes)));
+      expect(outcomes.map((o) => (o.ok ? o.value.stories[0]?.guid : o.error.message))).toEqual(burst.map((_, i) => `burst-${i}`));
+      expect(finished).toEqual(burst.map((_, i) => i));
+      // The first of the burst parses inline at once; the rest go to the worker.
+      expect(pool.parseCounts()).toEqual({ inline: 1, worker: 11 });
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("parses a burst inline while the worker is still starting, so nothing waits for it", async () => {
+    const pool = new ParsePool(20_000);
+    try {
+      const outcomes = await Promise.all([0, 1, 2].map((i) => pool.parse(smallNitf(i))));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(pool.parseCounts()).toEqual({ inline: 3, worker: 0 });
+      await pool.ready(); // the burst started it for the next one
+      await Promise.all([3, 4].map((i) => pool.parse(smallNitf(i))));
+      expect(pool.parseCounts()).toEqual({ inline: 4, worker: 1 });
     } finally {
       await pool.close();
     }

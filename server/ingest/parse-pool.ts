@@ -7,8 +7,14 @@ import type { WireFormat } from "./normalized-story";
 import { parseDelivery, type ParseDeliveryOptions } from "./parse-delivery";
 import { type ParseOutcome, WireParseError } from "./parsers/parse-result";
 
-/** Deliveries up to this size parse inline: the parsers are linear, so they take milliseconds. */
+/** Deliveries up to this size may parse inline: the parsers are linear, so they take milliseconds. */
 export const INLINE_PARSE_BYTES = 64 * 1024;
+
+/** Where the deliveries parsed so far were parsed. */
+export interface ParseCounts {
+  inline: number;
+  worker: number;
+}
 
 interface Job {
   id: number;
@@ -18,6 +24,7 @@ interface Job {
 }
 
 type WorkerAnswer =
+  | { ready: true }
   | { id: number; ok: true; value: Extract<ParseOutcome, { ok: true }>["value"] }
   | { id: number; ok: false; error: { code: WireParseError["code"]; message: string; format: WireFormat | null } };
 
@@ -40,17 +47,30 @@ function startWorker(): Worker {
 }
 
 /**
- * Parses deliveries within a time budget. Small ones parse inline; larger ones go to a worker
- * thread that is stopped (and replaced) when a delivery takes longer than the budget, which then
- * fails with a "timeout" parse error: the bytes stay in quarantine and the server keeps serving.
+ * Parses deliveries within a time budget, off the main thread when that helps. A lone small
+ * delivery parses inline (no hand-off, the lowest latency). Large ones, and small ones arriving in
+ * a burst (another parse asked for in the same turn of the event loop, or the worker still busy),
+ * go to a worker thread once it is up: a busy wire then parses on a second core while the main
+ * thread stores, and the event loop stays free for the desks' sockets. The worker takes jobs in
+ * order and a small one parses inline only when the worker has nothing waiting, so deliveries
+ * finish parsing in the order they arrived. A delivery that takes longer than the budget stops
+ * the worker (which is replaced) and fails with a "timeout" parse error: the bytes stay in
+ * quarantine and the server keeps serving.
  */
 export class ParsePool {
   private worker: Worker | null = null;
+  /** The worker has loaded the parsers (it says so once); until then bursts parse inline. */
+  private isWorkerReady = false;
   /** Jobs in the order the worker takes them; the first is the one being parsed. */
   private readonly queue: Job[] = [];
   private headTimer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private readonly budgetMs: number;
+  /** Parses asked for in the current turn of the event loop (reset at the next turn). */
+  private requestsThisTurn = 0;
+  private readonly counts: ParseCounts = { inline: 0, worker: 0 };
+  /** Callers of {@link ready} waiting for the worker to load. */
+  private readyWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
   constructor(budgetMs: number) {
     this.budgetMs = budgetMs;
@@ -58,9 +78,14 @@ export class ParsePool {
 
   /** Parses one delivery, inline or on the worker; a delivery never parses for longer than the budget. */
   parse(bytes: Uint8Array, options: ParseDeliveryOptions = {}): Promise<ParseOutcome> {
-    if (bytes.byteLength <= INLINE_PARSE_BYTES || (options.maxBytes !== undefined && bytes.byteLength > options.maxBytes)) {
+    const isBurst = this.noteRequest();
+    const isTooLarge = options.maxBytes !== undefined && bytes.byteLength > options.maxBytes;
+    const isSmall = bytes.byteLength <= INLINE_PARSE_BYTES;
+    if (isTooLarge || (isSmall && !(isBurst && this.readyWorker()))) {
+      this.counts.inline += 1;
       return Promise.resolve(parseDelivery(bytes, options));
     }
+    this.counts.worker += 1;
     return new Promise((resolve) => {
       const job: Job = { id: this.nextId++, bytes, options, resolve };
       this.queue.push(job);
@@ -69,12 +94,40 @@ export class ParsePool {
     });
   }
 
+  /** Starts the worker if it is not running; resolves once it has loaded the parsers (fails if it cannot start). */
+  ready(): Promise<void> {
+    if (this.isWorkerReady) return Promise.resolve();
+    this.ensureWorker();
+    return new Promise((resolve, reject) => this.readyWaiters.push({ resolve, reject }));
+  }
+
+  /** How many deliveries were parsed inline and on the worker so far. */
+  parseCounts(): ParseCounts {
+    return { ...this.counts };
+  }
+
   /** Stops the worker; parses still waiting fail. */
   async close(): Promise<void> {
     this.clearHeadTimer();
     for (const job of this.queue.splice(0)) job.resolve(failure("malformed", "the parser was shut down"));
+    this.settleReady(new Error("the parser was shut down"));
     await this.worker?.terminate();
     this.worker = null;
+    this.isWorkerReady = false;
+  }
+
+  /** Counts a request; true when it is part of a burst (another this turn, or the worker has work). */
+  private noteRequest(): boolean {
+    const isBurst = this.requestsThisTurn > 0 || this.queue.length > 0;
+    if (this.requestsThisTurn === 0) setImmediate(() => (this.requestsThisTurn = 0));
+    this.requestsThisTurn += 1;
+    return isBurst;
+  }
+
+  /** True when the worker is up; otherwise starts it (for the next burst) and says no. */
+  private readyWorker(): boolean {
+    if (!this.isWorkerReady) this.ensureWorker();
+    return this.isWorkerReady;
   }
 
   private post(job: Job): void {
@@ -91,6 +144,11 @@ export class ParsePool {
   }
 
   private settle(answer: WorkerAnswer): void {
+    if ("ready" in answer) {
+      this.isWorkerReady = true;
+      this.settleReady(null);
+      return;
+    }
     const head = this.queue[0];
     if (!head || head.id !== answer.id) return;
     this.queue.shift();
@@ -106,8 +164,18 @@ export class ParsePool {
     head?.resolve(failure(code, reason));
     void this.worker?.terminate();
     this.worker = null;
+    this.isWorkerReady = false;
+    this.settleReady(new Error(reason));
     for (const job of this.queue) this.post(job);
     if (this.queue.length > 0) this.startHeadTimer();
+  }
+
+  /** Tells the callers of {@link ready} that the worker is up (null) or could not start. */
+  private settleReady(error: Error | null): void {
+    for (const waiter of this.readyWaiters.splice(0)) {
+      if (error) waiter.reject(error);
+      else waiter.resolve();
+    }
   }
 
   private startHeadTimer(): void {

@@ -10,3 +10,5 @@ parentPort?.on("message", (job: { id: number; bytes: Uint8Array; format?: WireFo
     : { id: job.id, ok: false, error: { code: outcome.error.code, message: outcome.error.message, format: outcome.error.format } };
   parentPort?.postMessage(message);
 });
+
+parentPort?.postMessage({ ready: true });
