@@ -6,9 +6,11 @@ import { collapseWhiteSpace, textParagraphs } from "./text/white-space";
 export { countWords } from "./text/word-count";
 
 const BLOCK_END = /<\/(p|div|li|h[1-6]|blockquote|tr|table|pre)>|<br\s*\/?>/gi;
+/** The end of a table cell: a space after it keeps the cells of a row separate words. */
+const CELL_END = /<\/t[dh]>/gi;
 
 /**
- * Plain text of HTML, paragraphs separated by blank lines. Simple HTML (sanitizer output) is read
+ * Plain text of HTML, paragraphs separated by blank lines (table rows too), table cells by a space. Simple HTML (sanitizer output) is read
  * directly; anything else goes through sanitize-html, which gives the same text for simple HTML.
  */
 export function htmlToText(html: string): string {
@@ -17,7 +19,7 @@ export function htmlToText(html: string): string {
 
 /** Text of any HTML by way of sanitize-html (no tags allowed), blank lines after block ends. */
 function parsedHtmlText(html: string): string {
-  const withBreaks = html.replace(BLOCK_END, (m) => `${m}\n\n`);
+  const withBreaks = html.replace(BLOCK_END, (m) => `${m}\n\n`).replace(CELL_END, (m) => `${m} `);
   return decodeEntities(sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} }));
 }
 

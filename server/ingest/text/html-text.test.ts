@@ -10,7 +10,7 @@ import { collapseWhiteSpace, textParagraphs } from "./white-space";
 
 /** htmlToText as it was written first: sanitize-html for every input, regexes for the paragraphs. */
 function referenceHtmlToText(html: string): string {
-  const withBreaks = html.replace(/<\/(p|div|li|h[1-6]|blockquote|tr|table|pre)>|<br\s*\/?>/gi, (m) => `${m}\n\n`);
+  const withBreaks = html.replace(/<\/(p|div|li|h[1-6]|blockquote|tr|table|pre)>|<br\s*\/?>/gi, (m) => `${m}\n\n`).replace(/<\/t[dh]>/gi, (m) => `${m} `);
   const text = sanitizeHtml(withBreaks, { allowedTags: [], allowedAttributes: {} });
   return text
     .replace(/&nbsp;/g, " ")
@@ -56,6 +56,14 @@ function sampleBodies(): string[] {
 }
 
 describe("htmlToText", () => {
+  it("keeps table cells separate words and rows separate paragraphs, so results tables stay searchable", () => {
+    const table = "<table><tr><th>Team</th><th>Pts</th></tr><tr><td>Bayern</td><td>34</td></tr><tr><td>Dortmund</td><td>31</td></tr></table>";
+    expect(htmlToText(table)).toBe("Team Pts\n\nBayern 34\n\nDortmund 31");
+    // A comment sends the table through sanitize-html instead of the fast path: the same text.
+    expect(htmlToText(table.replace("Bayern", "Bay<!-- note -->ern"))).toBe("Team Pts\n\nBayern 34\n\nDortmund 31");
+    expect(countWords(htmlToText(table))).toBe(6);
+  });
+
   it("gives what sanitize-html gives, for any HTML", () => {
     fc.assert(
       fc.property(html, (input) => {

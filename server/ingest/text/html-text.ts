@@ -12,6 +12,8 @@ const ORDINARY_ELEMENTS = new Set([
 ]);
 /** A block end after which htmlToText starts a new paragraph (the tag exactly as written). */
 const BLOCK_END = /^(?:<\/(?:p|div|li|h[1-6]|blockquote|tr|table|pre)>|<br\s*\/?>)$/i;
+/** The end of a table cell, after which a space keeps the cells of a row separate words. */
+const CELL_END = /^<\/t[dh]>$/i;
 const OPEN_TAG = /<([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z_:][\w:.-]*(?:\s*=\s*(?:"[^"]*"|'[^']*'))?)*)\s*\/?>/y;
 const CLOSE_TAG = /<\/([A-Za-z][A-Za-z0-9]*)\s*>/y;
 const ENTITY = /&(?:(amp|lt|gt|quot|apos|nbsp)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));/y;
@@ -42,7 +44,7 @@ function readTag(html: string, at: number): number {
 
 /**
  * Text of simple HTML with tags removed, the supported entities decoded and a blank line after each
- * block end (`</p>`, `</li>`, `<br>`…); null when the HTML holds anything the fast path does not read.
+ * block end (`</p>`, `</li>`, `<br>`…) and a space after each cell end; null when the HTML holds anything the fast path does not read.
  */
 export function simpleHtmlText(html: string): string | null {
   if (html.includes("\u0000")) return null;
@@ -55,7 +57,9 @@ export function simpleHtmlText(html: string): string | null {
       const length = readTag(html, tag);
       if (length === 0) return null;
       out += html.slice(copied, tag);
-      if (BLOCK_END.test(html.slice(tag, tag + length))) out += "\n\n";
+      const markup = html.slice(tag, tag + length);
+      if (BLOCK_END.test(markup)) out += "\n\n";
+      else if (CELL_END.test(markup)) out += " ";
       copied = tag + length;
       tag = html.indexOf("<", copied);
       if (entity >= 0 && entity < copied) entity = html.indexOf("&", copied);
