@@ -67,7 +67,7 @@ export function IngestErrors() {
                   <span className="font-mono text-xs text-slate-500">{row.errorCode}</span> {row.errorMessage}
                 </td>
                 <td className="whitespace-nowrap text-right">
-                  <a href={`/api/ingest/errors/${row.id}/raw`} download aria-label={`Download delivery ${row.id}`} className="mr-2 text-xs text-blue-600 underline">
+                  <a href={`/api/ingest/errors/${row.id}/raw`} download aria-label={`Download delivery ${row.id}`} className="mr-2 text-xs text-blue-700 underline dark:text-blue-300">
                     Download
                   </a>
                   <button
