@@ -86,4 +86,14 @@ describe("parse pool", () => {
       await pool.close();
     }
   });
+
+  it("lets the deliveries already on the worker finish when it closes, instead of failing them", async () => {
+    const pool = new ParsePool(20_000);
+    await pool.ready();
+    const burst = Array.from({ length: 6 }, (_, i) => pool.parse(smallNitf(i)));
+    await pool.close();
+    const outcomes = await Promise.all(burst);
+    expect(outcomes.map((o) => (o.ok ? "ok" : o.error.message))).toEqual(burst.map(() => "ok"));
+    expect(pool.parseCounts().worker).toBe(5);
+  });
 });

@@ -10,6 +10,9 @@ import { type ParseOutcome, WireParseError } from "./parsers/parse-result";
 /** Deliveries up to this size may parse inline: the parsers are linear, so they take milliseconds. */
 export const INLINE_PARSE_BYTES = 64 * 1024;
 
+/** How long closing waits for the deliveries already on the worker. */
+const CLOSE_DRAIN_MS = 2_000;
+
 /** Where the deliveries parsed so far were parsed. */
 export interface ParseCounts {
   inline: number;
@@ -69,6 +72,8 @@ export class ParsePool {
   /** Parses asked for in the current turn of the event loop (reset at the next turn). */
   private requestsThisTurn = 0;
   private readonly counts: ParseCounts = { inline: 0, worker: 0 };
+  /** Called when the worker's queue empties (see {@link close}). */
+  private drainWaiters: (() => void)[] = [];
   /** Callers of {@link ready} waiting for the worker to load. */
   private readyWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
@@ -106,14 +111,35 @@ export class ParsePool {
     return { ...this.counts };
   }
 
-  /** Stops the worker; parses still waiting fail. */
-  async close(): Promise<void> {
+  /**
+   * Lets the deliveries already handed to the worker finish (for up to `drainMs`; they take
+   * milliseconds each), then stops it; any still waiting after that fail. A shutdown during a burst
+   * so stores the burst instead of sending it to quarantine.
+   */
+  async close(drainMs = CLOSE_DRAIN_MS): Promise<void> {
+    if (this.queue.length > 0) await this.drained(drainMs);
     this.clearHeadTimer();
     for (const job of this.queue.splice(0)) job.resolve(failure("malformed", "the parser was shut down"));
     this.settleReady(new Error("the parser was shut down"));
     await this.worker?.terminate();
     this.worker = null;
     this.isWorkerReady = false;
+  }
+
+  /** Resolves once the worker has nothing waiting, or after `ms`. */
+  private drained(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.drainWaiters.push(() => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
+  }
+
+  /** Tells {@link drained} callers when the worker has nothing left. */
+  private notifyIfDrained(): void {
+    if (this.queue.length === 0) for (const done of this.drainWaiters.splice(0)) done();
   }
 
   /** Counts a request; true when it is part of a burst (another this turn, or the worker has work). */
@@ -155,6 +181,7 @@ export class ParsePool {
     this.clearHeadTimer();
     head.resolve(answer.ok ? { ok: true, value: answer.value } : { ok: false, error: new WireParseError(answer.error.code, answer.error.message, answer.error.format) });
     if (this.queue.length > 0) this.startHeadTimer();
+    this.notifyIfDrained();
   }
 
   /** The delivery being parsed failed or ran out of time: drop it, replace the worker, re-send the rest. */
@@ -168,6 +195,7 @@ export class ParsePool {
     this.settleReady(new Error(reason));
     for (const job of this.queue) this.post(job);
     if (this.queue.length > 0) this.startHeadTimer();
+    this.notifyIfDrained();
   }
 
   /** Tells the callers of {@link ready} that the worker is up (null) or could not start. */
