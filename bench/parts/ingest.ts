@@ -13,7 +13,7 @@ function stageFigures(format: string, s: StageTimes): Figure[] {
   const share = (v: number) => `${((v / s.total) * 100).toFixed(0)}% of the pipeline's ${s.total.toFixed(0)} µs/story`;
   const rows: [string, number, string][] = [
     ["parse (detect, parse, sanitize, validate)", s.parse, "one delivery after another: pure CPU"],
-    ["  of which sanitize (re-timed on parsed bodies)", s.sanitize, "an estimate: sanitize-html run again on the parsed body"],
+    ["  of which sanitize (re-timed on parsed bodies)", s.sanitize, "an estimate: sanitizeWireHtml run again on the parsed body (a clean body takes its shortcut, as most wire bodies do)"],
     ["  of which schema validation (re-timed)", s.validate, "zod NormalizedStorySchema.safeParse on the parsed story"],
     ["store (record raw, dedupe, story, version, change log, index, commits)", s.store, `the storage half alone, ${IN_FLIGHT} deliveries in flight`],
     ["  of which FTS index", s.ftsIndex, "store minus a run with a plain table in place of the FTS5 index"],
