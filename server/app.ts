@@ -31,7 +31,11 @@ const notFound: PageHandler = async (_req, res) => {
 };
 
 /** Builds the process context: the one store and publisher every entry point shares. */
-export function createContext(env: Env, logger: Logger = createLogger(env.WIREDESK_LOG_LEVEL), options: { now?: () => number } = {}): AppContext {
+export function createContext(
+  env: Env,
+  logger: Logger = createLogger(env.WIREDESK_LOG_LEVEL),
+  options: { now?: () => number; parseBurstsOnWorker?: boolean } = {},
+): AppContext {
   const db = getProcessDb(env.WIREDESK_DB, env.WIREDESK_SQLITE_SYNC);
   const now = options.now ?? Date.now;
   const ctx: AppContext = {
@@ -40,7 +44,7 @@ export function createContext(env: Env, logger: Logger = createLogger(env.WIREDE
     publisher: new LatePublisher(),
     logger,
     loginLimits: { perAccount: new FailureLimiter(5, 15 * 60_000, now), perAddress: new FailureLimiter(50, 15 * 60_000, now) },
-    parser: new ParsePool(env.WIREDESK_PARSE_BUDGET_MS),
+    parser: new ParsePool(env.WIREDESK_PARSE_BUDGET_MS, { burstsOnWorker: options.parseBurstsOnWorker }),
     now,
   };
   setProcessContext(ctx);

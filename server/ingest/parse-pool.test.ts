@@ -57,7 +57,7 @@ describe("parse pool", () => {
   });
 
   it("parses a burst of small deliveries on the worker once it is up: same stories, in arrival order", async () => {
-    const pool = new ParsePool(20_000);
+    const pool = new ParsePool(20_000, { burstsOnWorker: true });
     try {
       await pool.ready();
       const burst = Array.from({ length: 12 }, (_, i) => smallNitf(i));
@@ -73,8 +73,20 @@ describe("parse pool", () => {
     }
   });
 
+  it("keeps bursts inline when told to (one core), even with the worker up", async () => {
+    const pool = new ParsePool(20_000, { burstsOnWorker: false });
+    try {
+      await pool.ready();
+      const outcomes = await Promise.all([0, 1, 2, 3].map((i) => pool.parse(smallNitf(i))));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(pool.parseCounts()).toEqual({ inline: 4, worker: 0 });
+    } finally {
+      await pool.close();
+    }
+  });
+
   it("parses a burst inline while the worker is still starting, so nothing waits for it", async () => {
-    const pool = new ParsePool(20_000);
+    const pool = new ParsePool(20_000, { burstsOnWorker: true });
     try {
       const outcomes = await Promise.all([0, 1, 2].map((i) => pool.parse(smallNitf(i))));
       expect(outcomes.every((o) => o.ok)).toBe(true);
@@ -88,7 +100,7 @@ describe("parse pool", () => {
   });
 
   it("lets the deliveries already on the worker finish when it closes, instead of failing them", async () => {
-    const pool = new ParsePool(20_000);
+    const pool = new ParsePool(20_000, { burstsOnWorker: true });
     await pool.ready();
     const burst = Array.from({ length: 6 }, (_, i) => pool.parse(smallNitf(i)));
     await pool.close();

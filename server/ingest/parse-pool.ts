@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -77,8 +78,16 @@ export class ParsePool {
   /** Callers of {@link ready} waiting for the worker to load. */
   private readyWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
-  constructor(budgetMs: number) {
+  /** Whether bursts of small deliveries go to the worker (off: only large ones do, as on one core). */
+  private readonly burstsOnWorker: boolean;
+
+  /**
+   * `burstsOnWorker` defaults to whether this process may use more than one core: on one core a
+   * hand-off only adds work, so small deliveries then always parse inline.
+   */
+  constructor(budgetMs: number, options: { burstsOnWorker?: boolean } = {}) {
     this.budgetMs = budgetMs;
+    this.burstsOnWorker = options.burstsOnWorker ?? availableParallelism() > 1;
   }
 
   /** Parses one delivery, inline or on the worker; a delivery never parses for longer than the budget. */
@@ -86,7 +95,7 @@ export class ParsePool {
     const isBurst = this.noteRequest();
     const isTooLarge = options.maxBytes !== undefined && bytes.byteLength > options.maxBytes;
     const isSmall = bytes.byteLength <= INLINE_PARSE_BYTES;
-    if (isTooLarge || (isSmall && !(isBurst && this.readyWorker()))) {
+    if (isTooLarge || (isSmall && !(isBurst && this.burstsOnWorker && this.readyWorker()))) {
       this.counts.inline += 1;
       return Promise.resolve(parseDelivery(bytes, options));
     }
