@@ -194,6 +194,9 @@ export const feeds = sqliteTable(
     lastPolledAt: text("last_polled_at"),
     lastStatus: text("last_status"),
     lastError: text("last_error"),
+    /** Stories the last poll created and updated; null until a poll works (304: both 0). */
+    lastNewStories: integer("last_new_stories"),
+    lastUpdatedStories: integer("last_updated_stories"),
     failures: integer("failures").notNull().default(0),
     nextPollAt: text("next_poll_at").notNull(),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),

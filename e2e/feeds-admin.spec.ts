@@ -94,14 +94,15 @@ test("an admin adds a pull feed, polls it, sees its stories on the desk, changes
   await expect(row.getByRole("checkbox", { name: `${name} enabled` })).not.toBeChecked();
 
   await row.getByRole("button", { name: `Poll now: ${name}` }).click();
-  await expect(page.getByRole("status")).toHaveText(`Polled "${name}": 200, fetched and ingested.`);
+  await expect(page.getByRole("status")).toHaveText(`Polled "${name}": 200, 2 new stories.`);
   await expect(row.getByRole("cell").nth(4)).toHaveText("200"); // the Status column
-  await expect(row).toContainText(/\d+s ago/);
+  await expect(row.getByRole("cell").nth(3)).toHaveText(/^\d+s ago2 new$/); // the Last poll column: when, and what it brought
   expect(feedRequests).toHaveLength(1);
 
   await row.getByRole("button", { name: `Poll now: ${name}` }).click();
   await expect(page.getByRole("status")).toHaveText(`Polled "${name}": 304, nothing new since the last poll.`);
   await expect(row.getByRole("cell").nth(4)).toHaveText("304");
+  await expect(row.getByRole("cell").nth(3)).toContainText("nothing new");
   expect(feedRequests[1]?.["if-none-match"]).toBe(ETAG);
 
   // Enable and disable: the switch, the next poll and the API agree.

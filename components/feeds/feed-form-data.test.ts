@@ -19,6 +19,8 @@ const feed: FeedDto = {
   lastPolledAt: null,
   lastStatus: null,
   lastError: null,
+  lastNewStories: null,
+  lastUpdatedStories: null,
   failures: 0,
   nextPollAt: "2026-03-10T12:00:00.000Z",
   createdAt: "2026-03-10T12:00:00.000Z",

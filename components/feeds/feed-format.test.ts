@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FeedDto } from "@/server/contract/feeds";
-import { describePoll, describeStatus, formatDueIn, formatInterval, isHealthyStatus, toFieldError } from "./feed-format";
+import { describePoll, describeStatus, formatArrivals, formatDueIn, formatInterval, isHealthyStatus, toFieldError } from "./feed-format";
 
 describe("formatInterval", () => {
   it("says seconds, minutes and hours the short way", () => {
@@ -50,19 +50,36 @@ describe("describePoll", () => {
     lastPolledAt: "2026-03-10T12:00:00.000Z",
     lastStatus: "200",
     lastError: null,
+    lastNewStories: 2,
+    lastUpdatedStories: 1,
     failures: 0,
     nextPollAt: "2026-03-10T12:01:00.000Z",
     createdAt: "2026-03-10T11:00:00.000Z",
   };
 
-  it("says what came back", () => {
-    expect(describePoll(polled, now)).toEqual({ kind: "ok", text: 'Polled "City news": 200, fetched and ingested.' });
-    expect(describePoll({ ...polled, lastStatus: "304" }, now).text).toBe('Polled "City news": 304, nothing new since the last poll.');
+  it("says what came back and how many stories it brought", () => {
+    expect(describePoll(polled, now)).toEqual({ kind: "ok", text: 'Polled "City news": 200, 2 new stories and 1 updated story.' });
+    expect(describePoll({ ...polled, lastNewStories: 1, lastUpdatedStories: 0 }, now).text).toBe('Polled "City news": 200, 1 new story.');
+    expect(describePoll({ ...polled, lastNewStories: 0, lastUpdatedStories: 0 }, now).text).toBe(
+      'Polled "City news": 200, nothing new (every story in it is already on the desk).',
+    );
+    expect(describePoll({ ...polled, lastStatus: "304", lastNewStories: 0, lastUpdatedStories: 0 }, now).text).toBe('Polled "City news": 304, nothing new since the last poll.');
+    // A feed last polled before the counts were kept.
+    expect(describePoll({ ...polled, lastNewStories: null, lastUpdatedStories: null }, now).text).toBe('Polled "City news": 200, fetched and ingested.');
   });
 
   it("gives the reason, the failures so far and when it tries again", () => {
     const failed = { ...polled, lastStatus: "500", lastError: "The feed answered 500 Internal Server Error.", failures: 2, nextPollAt: "2026-03-10T12:04:00.000Z" };
     expect(describePoll(failed, now)).toEqual({ kind: "error", text: 'Polling "City news" failed (500): The feed answered 500 Internal Server Error. 2 failures in a row; next try in 4m.' });
     expect(describePoll({ ...failed, enabled: false, failures: 1 }, now).text).toMatch(/1 failure in a row; the feed is disabled\.$/);
+  });
+});
+
+describe("formatArrivals", () => {
+  it("gives the last poll's new and updated stories in a few words for the table", () => {
+    expect(formatArrivals({ lastNewStories: 3, lastUpdatedStories: 1 })).toBe("3 new, 1 updated");
+    expect(formatArrivals({ lastNewStories: 0, lastUpdatedStories: 2 })).toBe("2 updated");
+    expect(formatArrivals({ lastNewStories: 0, lastUpdatedStories: 0 })).toBe("nothing new");
+    expect(formatArrivals({ lastNewStories: null, lastUpdatedStories: null })).toBeNull();
   });
 });

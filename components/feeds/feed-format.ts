@@ -52,6 +52,19 @@ export function describeStatus(status: string | null): string {
   return `Failed: ${status.replaceAll("_", " ")}`;
 }
 
+/**
+ * What the last poll brought: short for the table ("2 new, 1 updated", "nothing new") or long for a
+ * sentence ("2 new stories and 1 updated story"); null when no poll has worked since the last failure.
+ */
+export function formatArrivals(feed: Pick<FeedDto, "lastNewStories" | "lastUpdatedStories">, form: "short" | "long" = "short"): string | null {
+  const { lastNewStories: created, lastUpdatedStories: updated } = feed;
+  if (created === null || updated === null) return null;
+  const isLong = form === "long";
+  if (created === 0 && updated === 0) return isLong ? "nothing new (every story in it is already on the desk)" : "nothing new";
+  const part = (n: number, what: string) => (n === 0 ? null : isLong ? `${n} ${what} ${n === 1 ? "story" : "stories"}` : `${n} ${what}`);
+  return [part(created, "new"), part(updated, "updated")].filter(Boolean).join(isLong ? " and " : ", ");
+}
+
 /** A line telling the admin how an action went. */
 export interface Notice {
   kind: "ok" | "error";
@@ -62,7 +75,7 @@ export interface Notice {
 export function describePoll(feed: FeedDto, now: number): Notice {
   const name = `"${feed.name}"`;
   if (feed.lastStatus === "304") return { kind: "ok", text: `Polled ${name}: 304, nothing new since the last poll.` };
-  if (isHealthyStatus(feed.lastStatus)) return { kind: "ok", text: `Polled ${name}: ${feed.lastStatus}, fetched and ingested.` };
+  if (isHealthyStatus(feed.lastStatus)) return { kind: "ok", text: `Polled ${name}: ${feed.lastStatus}, ${formatArrivals(feed, "long") ?? "fetched and ingested"}.` };
   const failures = `${feed.failures} ${feed.failures === 1 ? "failure" : "failures"} in a row`;
   const next = feed.enabled ? `next try ${formatDueIn(feed.nextPollAt, now)}` : "the feed is disabled";
   return { kind: "error", text: `Polling ${name} failed (${feed.lastStatus ?? "unknown"}): ${feed.lastError ?? "no reason given"} ${failures}; ${next}.` };

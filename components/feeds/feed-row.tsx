@@ -5,7 +5,7 @@ import type { FeedDto } from "@/server/contract/feeds";
 import { TimeAgo } from "../ui/time-ago";
 import { FeedFailures, FeedNextPoll, FeedStatus } from "./feed-cells";
 import { FeedEditRow } from "./feed-edit-row";
-import { formatInterval, type Notice } from "./feed-format";
+import { formatArrivals, formatInterval, type Notice } from "./feed-format";
 import { useFeedActions } from "./use-feed-actions";
 
 /** The table's column headings, in the order of a row's cells (then the actions). */
@@ -34,6 +34,7 @@ export function FeedRow({ feed, onNotice, onRemoved }: { feed: FeedDto; onNotice
   };
 
   const isEnabled = switching ?? feed.enabled;
+  const arrivals = formatArrivals(feed);
   const isEditing = mode === "edit";
   const toggle = (enabled: boolean) => {
     setSwitching(enabled);
@@ -60,6 +61,7 @@ export function FeedRow({ feed, onNotice, onRemoved }: { feed: FeedDto; onNotice
           {feed.lastPolledAt ? (
             <>
               <TimeAgo iso={feed.lastPolledAt} /> ago
+              {arrivals ? <span className="block text-xs text-slate-500 dark:text-slate-400">{arrivals}</span> : null}
             </>
           ) : (
             <span className="text-slate-500 dark:text-slate-400">never</span>

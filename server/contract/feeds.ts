@@ -44,6 +44,9 @@ export const FeedDtoSchema = z.object({
   /** `200`, `304`, `500`, `timeout`, `too_large`, `network`, `unparseable`... */
   lastStatus: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** Stories the last poll created and updated (304: 0 and 0); null before a poll works and after a failed one. */
+  lastNewStories: z.number().nullable(),
+  lastUpdatedStories: z.number().nullable(),
   failures: z.number(),
   nextPollAt: z.string(),
   createdAt: z.string(),

@@ -160,7 +160,10 @@ export interface AccountStore {
 export type NewFeed = Pick<FeedRecord, "id" | "name" | "url" | "intervalSeconds" | "enabled" | "nextPollAt" | "createdAt">;
 
 /** What polling a feed changes on it. */
-export type FeedPollState = Pick<FeedRecord, "etag" | "lastModified" | "lastPolledAt" | "lastStatus" | "lastError" | "failures" | "nextPollAt">;
+export type FeedPollState = Pick<
+  FeedRecord,
+  "etag" | "lastModified" | "lastPolledAt" | "lastStatus" | "lastError" | "lastNewStories" | "lastUpdatedStories" | "failures" | "nextPollAt"
+>;
 
 /** Pull feeds and their polling state. */
 export interface FeedStore {

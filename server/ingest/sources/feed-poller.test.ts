@@ -130,7 +130,7 @@ describe("polling a feed", () => {
     const f = await addFeed("Conditional");
 
     const first = await pollNow(f.id);
-    expect(first.body).toMatchObject({ lastStatus: "200", failures: 0, etag: '"v1"', lastError: null });
+    expect(first.body).toMatchObject({ lastStatus: "200", failures: 0, etag: '"v1"', lastError: null, lastNewStories: 1, lastUpdatedStories: 0 });
     expect(delaySeconds(first.body)).toBe(15);
     const [event] = await events.waitFor(1);
     expect(event!.story).toMatchObject({ guid: "feed-item-1", headline: "First feed item" });
@@ -139,15 +139,20 @@ describe("polling a feed", () => {
     feed.requests.length = 0;
     const second = await pollNow(f.id);
     expect(feed.requests[0]).toMatchObject({ "if-none-match": '"v1"', "if-modified-since": "Tue, 03 Jun 2025 09:39:21 GMT" });
-    expect(second.body).toMatchObject({ lastStatus: "304", failures: 0 });
+    expect(second.body).toMatchObject({ lastStatus: "304", failures: 0, lastNewStories: 0, lastUpdatedStories: 0 });
     expect(count("select count(*) as n from deliveries where channel = 'feed'")).toBe(deliveries);
 
     Object.assign(feed, { etag: '"v2"', lastModified: "Tue, 03 Jun 2025 10:00:00 GMT", body: rss([{ guid: "feed-item-2", title: "Second feed item" }, { guid: "feed-item-1", title: "First feed item" }]) });
     const third = await pollNow(f.id);
-    expect(third.body).toMatchObject({ lastStatus: "200", etag: '"v2"' });
+    // The first item again, unchanged: the poll brought one new story and nothing updated.
+    expect(third.body).toMatchObject({ lastStatus: "200", etag: '"v2"', lastNewStories: 1, lastUpdatedStories: 0 });
     const [, second_] = await events.waitFor(2);
     expect(second_!.story).toMatchObject({ guid: "feed-item-2", headline: "Second feed item" });
     expect(count("select count(*) as n from stories where guid like 'feed-item-%'")).toBe(2);
+
+    // A new URL is a new source: what the old one last brought is forgotten with its validators.
+    const moved = await api<FeedDto>("PATCH", `/api/feeds/${f.id}`, { url: `${feed.url}?moved=1` });
+    expect(moved.body).toMatchObject({ etag: null, lastStatus: null, lastNewStories: null, lastUpdatedStories: null });
   });
 
   it("backs off exponentially after server errors and recovers", async () => {
@@ -156,13 +161,13 @@ describe("polling a feed", () => {
     const delays: number[] = [];
     for (let i = 0; i < 3; i++) {
       const polled = (await pollNow(f.id)).body;
-      expect(polled).toMatchObject({ lastStatus: "500", failures: i + 1, lastError: expect.stringContaining("500") as unknown });
+      expect(polled).toMatchObject({ lastStatus: "500", failures: i + 1, lastError: expect.stringContaining("500") as unknown, lastNewStories: null, lastUpdatedStories: null });
       delays.push(delaySeconds(polled));
     }
     expect(delays).toEqual([30, 60, 120]);
     Object.assign(feed, { status: 200, body: rss([{ guid: "feed-item-flaky", title: "Back again" }]) });
     const recovered = (await pollNow(f.id)).body;
-    expect(recovered).toMatchObject({ lastStatus: "200", failures: 0, lastError: null });
+    expect(recovered).toMatchObject({ lastStatus: "200", failures: 0, lastError: null, lastNewStories: 1, lastUpdatedStories: 0 });
     expect(delaySeconds(recovered)).toBe(15);
   });
 

@@ -37,6 +37,8 @@ async function pollState(ctx: AppContext, feed: FeedRecord, timeoutMs: number): 
     lastPolledAt: now.toISOString(),
     lastError: null,
     lastStatus: "200",
+    lastNewStories: 0,
+    lastUpdatedStories: 0,
     failures: 0,
     nextPollAt: after(now, feed.intervalSeconds),
     ...patch,
@@ -48,6 +50,8 @@ async function pollState(ctx: AppContext, feed: FeedRecord, timeoutMs: number): 
     lastPolledAt: now.toISOString(),
     lastStatus: status,
     lastError: message,
+    lastNewStories: null,
+    lastUpdatedStories: null,
     failures: feed.failures + 1,
     nextPollAt: after(now, nextPollDelaySeconds(feed.intervalSeconds, feed.failures + 1)),
   });
@@ -56,7 +60,14 @@ async function pollState(ctx: AppContext, feed: FeedRecord, timeoutMs: number): 
     if (response.kind === "not_modified") return ok({ lastStatus: "304" });
     const report = await ingestDelivery(ctx, response.bytes, { channel: "feed", sourceName: feed.name });
     ctx.logger.info({ feed: feed.name, deliveryId: report.deliveryId, stories: report.results.length }, "feed polled");
-    return ok({ lastStatus: String(response.status), etag: response.etag, lastModified: response.lastModified });
+    const count = (outcome: string) => report.results.filter((r) => r.outcome === outcome).length;
+    return ok({
+      lastStatus: String(response.status),
+      etag: response.etag,
+      lastModified: response.lastModified,
+      lastNewStories: count("created"),
+      lastUpdatedStories: count("updated"),
+    });
   } catch (error) {
     if (error instanceof FeedFetchError) return failed(error.status, error.message);
     if (error instanceof AppError) return failed(error.code, error.message);

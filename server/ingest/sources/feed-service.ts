@@ -18,6 +18,8 @@ export function presentFeed(row: FeedRecord): FeedDto {
     lastPolledAt: row.lastPolledAt,
     lastStatus: row.lastStatus,
     lastError: row.lastError,
+    lastNewStories: row.lastNewStories,
+    lastUpdatedStories: row.lastUpdatedStories,
     failures: row.failures,
     nextPollAt: row.nextPollAt,
     createdAt: row.createdAt,
@@ -52,7 +54,16 @@ export async function updateFeed(ctx: AppContext, id: string, patch: FeedPatch, 
   const now = new Date();
   const extra: Partial<FeedRecord> = {};
   if (patch.url !== undefined && patch.url !== current.url) {
-    Object.assign(extra, { etag: null, lastModified: null, lastStatus: null, lastError: null, failures: 0, nextPollAt: now.toISOString() });
+    Object.assign(extra, {
+      etag: null,
+      lastModified: null,
+      lastStatus: null,
+      lastError: null,
+      lastNewStories: null,
+      lastUpdatedStories: null,
+      failures: 0,
+      nextPollAt: now.toISOString(),
+    });
   } else if (patch.enabled === true && !current.enabled) {
     Object.assign(extra, { failures: 0, nextPollAt: now.toISOString() });
   } else if (patch.intervalSeconds !== undefined && current.failures === 0 && current.lastPolledAt) {
