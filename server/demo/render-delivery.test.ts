@@ -30,6 +30,12 @@ describe("the demo wire writes real formats that the real parsers read back", ()
     }
   });
 
+  it.each(DEMO_FORMATS.filter((format) => format !== "plain"))("%s: the version time comes back as the moment it was written (to the minute)", (format) => {
+    const at = new Date("2025-07-15T10:37:42Z");
+    const parsed = parseBack(renderDemoDelivery(demoItem(DEMO_STORIES[0]!, { serial: 0, version: 1, at }), format).bytes).story;
+    expect(Math.floor(Date.parse(parsed.versionCreated ?? "") / 60_000)).toBe(Math.floor(at.getTime() / 60_000));
+  });
+
   it("IPTC 7901 deliveries are byte streams with the control characters of the standard", () => {
     const bytes = renderDemoDelivery(demoItem(DEMO_STORIES[2]!, { serial: 0, version: 1 }), "iptc7901", 7).bytes;
     expect(bytes[0]).toBe(0x01);

@@ -11,9 +11,9 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, "0");
 }
 
-/** The 7901 trailer time after ETX: `DDHHMM Mon YY`. */
+/** The 7901 trailer time after ETX, marked as UTC (an unmarked one is the agency's local time): `DDHHMM GMT Mon YY`. */
 function trailer(date: Date): string {
-  return `${pad(date.getUTCDate(), 2)}${pad(date.getUTCHours(), 2)}${pad(date.getUTCMinutes(), 2)} ${MONTHS[date.getUTCMonth()]} ${pad(date.getUTCFullYear() % 100, 2)}`;
+  return `${pad(date.getUTCDate(), 2)}${pad(date.getUTCHours(), 2)}${pad(date.getUTCMinutes(), 2)} GMT ${MONTHS[date.getUTCMonth()]} ${pad(date.getUTCFullYear() % 100, 2)}`;
 }
 
 /** Wraps a paragraph at about 70 characters, as teletype copy is. */

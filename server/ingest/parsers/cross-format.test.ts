@@ -50,6 +50,12 @@ describe("the same dpa story in every format", () => {
         }
       });
 
+      // The 7901 trailer gives the minute in the agency's local time, without a zone.
+      it("has the same version time to the minute in every format", () => {
+        const minute = (iso: string | null) => (iso === null ? null : new Date(Math.floor(Date.parse(iso) / 60_000) * 60_000).toISOString());
+        for (const other of others) expect({ format: other.format, at: minute(other.story.versionCreated) }).toEqual({ format: other.format, at: minute(reference!.story.versionCreated) });
+      });
+
       // 7901's slug line mixes subjects, geo subjects and keywords, so only the line itself is compared.
       it("has the same slug line in digitalwires and 7901", () => {
         const wires = stories.find((entry) => entry.format === "digitalwires")!.story;

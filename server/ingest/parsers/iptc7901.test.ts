@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NormalizedStorySchema } from "../normalized-story";
 import { parseIptc7901 } from "./iptc7901";
+import { readTrailerTime } from "./iptc7901-header";
 import { WireParseError } from "./parse-result";
 import { listSamples, readSample } from "./testing/samples";
 
@@ -35,7 +36,7 @@ describe("parseIptc7901 — dpa-eil.iptc (CRLF, Eil + 5 BEL)", () => {
     expect(story.language).toBeNull();
     expect(story.agency).toBe("dpa");
     expect(story.categories).toEqual(["pl"]);
-    expect(story.versionCreated).toBe("2024-09-25T10:37:00Z");
+    expect(story.versionCreated).toBe("2024-09-25T10:37:00+02:00"); // dpa's trailer is Berlin time
   });
 
   it("keeps the body without the dateline, the notebook or the closing line", () => {
@@ -54,7 +55,7 @@ describe("parseIptc7901 — other dpa files", () => {
     expect(story.signals).toEqual(["correction"]);
     expect(story.editorNote?.split("\n").slice(0, 2)).toEqual(["Berichtigung: Uhrzeit korrigiert", "Vorschau"]);
     expect(story.urgency).toBe(3);
-    expect(story.versionCreated).toBe("2024-09-24T09:42:00Z");
+    expect(story.versionCreated).toBe("2024-09-24T09:42:00+02:00");
     expect(story.bodyHtml).toContain("<p>Ansprechpartner:<br />Redaktion Politik - Tel.: +49 30 2852 31301<br />E-Mail: politik-deutschland@dpa.com</p>");
     expect(story.bodyHtml).toContain("<li>Zusammenfassung, «Erste Schritte auf dem Weg zu «Brombeer»-Koalitionen» - 96 Zl.</li>");
     expect(story.bodyText).toContain("Nach der Landtagswahl in Brandenburg - Landes- und bundespolitische Debatte");
@@ -64,7 +65,7 @@ describe("parseIptc7901 — other dpa files", () => {
     const story = onlyStory(readSample("anpa/iptc7901/dpa-spe-tab.iptc"));
     expect(story.agency).toBe("dpa-spe");
     expect(story.guid).toBe("urn:7901:dpa-spe:spe0000:bundesliga-männer-ergebnisse");
-    expect(story.versionCreated).toBe("2024-10-06T21:30:00Z");
+    expect(story.versionCreated).toBe("2024-10-06T21:30:00+02:00");
     expect(story.bodyHtml.match(/<table>/g)).toHaveLength(3);
     expect(story.editorNote).toBeNull();
   });
@@ -74,6 +75,26 @@ describe("parseIptc7901 — other dpa files", () => {
     expect(story.urgency).toBe(4);
     expect(story.editorNote).toMatch(/^Achtung - Planungshinweis\nDie folgenden Informationen sind nicht zur Veröffentlichung bestimmt/);
     expect(story.bodyText).not.toContain("Autor/in");
+  });
+});
+
+describe("readTrailerTime", () => {
+  it("reads an unmarked trailer in the agency's local time, with that day's offset", () => {
+    expect(readTrailerTime("151200 Jan 25", "dpa")).toBe("2025-01-15T12:00:00+01:00");
+    expect(readTrailerTime("151200 Jul 25", "dpa-AFX")).toBe("2025-07-15T12:00:00+02:00");
+    expect(readTrailerTime("151200 Jul 25", null)).toBe("2025-07-15T12:00:00+02:00"); // the dpa profile's zone
+  });
+
+  it("gets the offset right on both sides of a clock change", () => {
+    expect(readTrailerTime("310130 Mar 24", "dpa")).toBe("2024-03-31T01:30:00+01:00");
+    expect(readTrailerTime("310330 Mar 24", "dpa")).toBe("2024-03-31T03:30:00+02:00");
+    expect(readTrailerTime("270130 Oct 24", "dpa")).toBe("2024-10-27T01:30:00+02:00");
+    expect(readTrailerTime("270330 Oct 24", "dpa")).toBe("2024-10-27T03:30:00+01:00");
+  });
+
+  it("keeps a trailer marked GMT in UTC, and refuses an impossible time", () => {
+    expect(readTrailerTime("212322 GMT Nov 18", "dpa")).toBe("2018-11-21T23:22:00Z");
+    expect(readTrailerTime("212522 Nov 18", "dpa")).toBeNull();
   });
 });
 

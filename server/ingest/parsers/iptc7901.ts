@@ -54,7 +54,7 @@ function storyOf(bytes: Uint8Array): NormalizedStory {
     {
       ...emptyStory("iptc7901", guid),
       version: block.takeVersion ?? (Number.isSafeInteger(reference) && reference > 0 ? reference : 1),
-      versionCreated: readTrailerTime(teletypeLines(parts.trailer).join(" ")),
+      versionCreated: readTrailerTime(teletypeLines(parts.trailer).join(" "), agency),
       pubStatus: block.canceled ? "canceled" : "usable",
       headline: block.headline,
       slugline,
