@@ -16,10 +16,19 @@ function largeNitf(paragraphs: number): Uint8Array {
   return new TextEncoder().encode(base.replace("</body.content>", `${filler}</body.content>`));
 }
 
+/** Runs `test` on a new pool and closes the pool afterwards, whatever happens. */
+async function withPool(budgetMs: number, options: { burstsOnWorker?: boolean }, test: (pool: ParsePool) => Promise<void>): Promise<void> {
+  const pool = new ParsePool(budgetMs, options);
+  try {
+    await test(pool);
+  } finally {
+    await pool.close();
+  }
+}
+
 describe("parse pool", () => {
   it("parses a large delivery on the worker with the same result as inline", async () => {
-    const pool = new ParsePool(20_000);
-    try {
+    await withPool(20_000, {}, async (pool) => {
       const bytes = largeNitf(2000);
       expect(bytes.byteLength).toBeGreaterThan(INLINE_PARSE_BYTES);
       const outcome = await pool.parse(bytes);
@@ -28,37 +37,28 @@ describe("parse pool", () => {
         expect(outcome.value.format).toBe("nitf");
         expect(outcome.value.stories[0]?.bodyText).toContain("Filler paragraph 1999");
       }
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it("stops a delivery that takes longer than the budget with a timeout error, and keeps serving", async () => {
-    const pool = new ParsePool(150);
-    try {
+    await withPool(150, {}, async (pool) => {
       const slow = await pool.parse(largeNitf(60_000));
       expect(slow).toMatchObject({ ok: false, error: { code: "timeout" } });
       const small = await pool.parse(readSample("nitf/NTB_nitf_sample.xml"));
       expect(small.ok).toBe(true);
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it("parses a lone small delivery inline, without starting the worker", async () => {
-    const pool = new ParsePool(20_000);
-    try {
+    await withPool(20_000, {}, async (pool) => {
       const outcome = await pool.parse(smallNitf(1));
       expect(outcome.ok).toBe(true);
       expect(pool.parseCounts()).toEqual({ inline: 1, worker: 0 });
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it("parses a burst of small deliveries on the worker once it is up: same stories, in arrival order", async () => {
-    const pool = new ParsePool(20_000, { burstsOnWorker: true });
-    try {
+    await withPool(20_000, { burstsOnWorker: true }, async (pool) => {
       await pool.ready();
       const burst = Array.from({ length: 12 }, (_, i) => smallNitf(i));
       const finished: number[] = [];
@@ -68,35 +68,27 @@ describe("parse pool", () => {
       expect(finished).toEqual(burst.map((_, i) => i));
       // The first of the burst parses inline at once; the rest go to the worker.
       expect(pool.parseCounts()).toEqual({ inline: 1, worker: 11 });
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it("keeps bursts inline when told to (one core), even with the worker up", async () => {
-    const pool = new ParsePool(20_000, { burstsOnWorker: false });
-    try {
+    await withPool(20_000, { burstsOnWorker: false }, async (pool) => {
       await pool.ready();
       const outcomes = await Promise.all([0, 1, 2, 3].map((i) => pool.parse(smallNitf(i))));
       expect(outcomes.every((o) => o.ok)).toBe(true);
       expect(pool.parseCounts()).toEqual({ inline: 4, worker: 0 });
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it("parses a burst inline while the worker is still starting, so nothing waits for it", async () => {
-    const pool = new ParsePool(20_000, { burstsOnWorker: true });
-    try {
+    await withPool(20_000, { burstsOnWorker: true }, async (pool) => {
       const outcomes = await Promise.all([0, 1, 2].map((i) => pool.parse(smallNitf(i))));
       expect(outcomes.every((o) => o.ok)).toBe(true);
       expect(pool.parseCounts()).toEqual({ inline: 3, worker: 0 });
       await pool.ready(); // the burst started it for the next one
       await Promise.all([3, 4].map((i) => pool.parse(smallNitf(i))));
       expect(pool.parseCounts()).toEqual({ inline: 4, worker: 1 });
-    } finally {
-      await pool.close();
-    }
+    });
   });
 
   it("lets the deliveries already on the worker finish when it closes, instead of failing them", async () => {
