@@ -98,3 +98,30 @@ test("the same triage works with the mouse, and x marks stories for a bulk spike
   await expect(line(page, headlines[0]!)).toContainText("incoming");
   await expect(line(page, headlines[1]!)).toContainText("incoming");
 });
+
+test("opening a story that is still loading moves the focus to it once it arrives", async ({ browser, request, baseURL }) => {
+  const email = await ensureUser(request, baseURL!, "editor", "Tess Triage");
+  const page = await signedInPage(browser, email);
+  await expect(page.getByRole("status", { name: /Connection: Live/ })).toBeVisible();
+  const headline = `Slow to load ${Date.now()}`;
+  const [id] = await ingestStories(request, baseURL!, [{ uri: `urn:e2e:slow:${Date.now()}`, headline }]);
+  const row = line(page, headline);
+  await expect(row).toBeVisible();
+  // The story's own request takes a while, as on a busy server.
+  await page.route(`**/api/stories/${id}`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+
+  await queue(page).focus();
+  await page.keyboard.press("j");
+  await expect(row).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("Loading…")).toBeVisible();
+  const article = page.getByRole("article", { name: "Story" });
+  await expect(article.getByRole("heading", { name: headline })).toBeVisible();
+  await expect(article).toBeFocused();
+  // The keys now act on the open story.
+  await page.keyboard.press("t");
+  await expect(article.getByLabel("State")).toHaveText("in progress");
+});

@@ -39,13 +39,25 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
       return next;
     });
   }, []);
+  // The story an open asked focus for, until its article is on screen (it may still be loading).
+  const focusWanted = useRef<string | null>(null);
+  const focusIfShown = useCallback((id: string) => {
+    const article = articleRef.current;
+    if (focusWanted.current !== id || article?.dataset.storyId !== id) return;
+    focusWanted.current = null;
+    article.focus();
+  }, []);
+  useEffect(() => {
+    if (focusWanted.current !== selectedId) focusWanted.current = null; // moved on before it loaded
+  }, [selectedId]);
   const open = useCallback(
     (id: string) => {
       select(id);
       if (queueRef.current?.story(id)?.isRead !== true) void markRead(id);
-      requestAnimationFrame(() => articleRef.current?.focus());
+      focusWanted.current = id;
+      requestAnimationFrame(() => focusIfShown(id)); // already on screen; otherwise the view calls back once loaded
     },
-    [select, markRead],
+    [select, markRead, focusIfShown],
   );
   const callbacks = useMemo<RowCallbacks>(
     () => ({ onSelect: (id) => select(id), onOpen: open, onToggleMark: toggleMark, onMenu: (storyId, x, y) => setMenu({ storyId, x, y }) }),
@@ -79,7 +91,7 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
         </section>
         <section aria-label="Reading pane" className="min-h-0 overflow-y-auto">
           {selectedId ? (
-            <StoryView id={selectedId} canEdit={canEdit} articleRef={articleRef} onAction={(id, action) => void act([id], action)} onSetRead={(id, isRead) => void markRead(id, isRead)} />
+            <StoryView id={selectedId} canEdit={canEdit} articleRef={articleRef} onAction={(id, action) => void act([id], action)} onSetRead={(id, isRead) => void markRead(id, isRead)} onShown={focusIfShown} />
           ) : (
             <p className="p-6 text-slate-500 dark:text-slate-400">Select a story to read it. Press ? for the keyboard shortcuts.</p>
           )}

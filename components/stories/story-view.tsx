@@ -19,22 +19,28 @@ interface StoryViewProps {
   articleRef: RefObject<HTMLElement | null>;
   onAction: (id: string, action: WorkflowAction) => void;
   onSetRead: (id: string, isRead: boolean) => void;
+  /** Called once the story `id` is on screen (after it has loaded), e.g. to move focus to it. */
+  onShown?: (id: string) => void;
 }
 
 /** The reading pane: one story in full, its actions, and who else is on it. */
-export function StoryView({ id, canEdit, articleRef, onAction, onSetRead }: StoryViewProps) {
+export function StoryView({ id, canEdit, articleRef, onAction, onSetRead, onShown }: StoryViewProps) {
   const query = useQuery(storyQueries.detail(id));
   const { setPresence } = useRealtimeServices();
   useEffect(() => {
     setPresence(id, "viewing");
     return () => setPresence(null, "viewing");
   }, [id, setPresence]);
+  const isShown = query.data !== undefined;
+  useEffect(() => {
+    if (isShown) onShown?.(id);
+  }, [id, isShown, onShown]);
 
   if (query.isPending) return <p className="p-4 text-slate-500">Loading…</p>;
   if (query.isError) return <p role="alert" className="p-4 text-red-600">{query.error.message}</p>;
   const story = query.data;
   return (
-    <article ref={articleRef} aria-label="Story" tabIndex={-1} className="mx-auto max-w-3xl p-5 outline-none">
+    <article ref={articleRef} aria-label="Story" tabIndex={-1} data-story-id={story.id} className="mx-auto max-w-3xl p-5 outline-none">
       <StoryToolbar story={story} canEdit={canEdit} onAction={onAction} onSetRead={onSetRead} />
       {story.state === "killed" ? (
         <p role="alert" className="mb-3 rounded bg-red-600 px-3 py-2 font-bold text-white">
