@@ -74,9 +74,9 @@ export class ParsePool {
   private requestsThisTurn = 0;
   private readonly counts: ParseCounts = { inline: 0, worker: 0 };
   /** Called when the worker's queue empties (see {@link close}). */
-  private drainWaiters: (() => void)[] = [];
+  private readonly drainWaiters: (() => void)[] = [];
   /** Callers of {@link ready} waiting for the worker to load. */
-  private readyWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  private readonly readyWaiters: { resolve: () => void; reject: (error: Error) => void }[] = [];
 
   /** Whether bursts of small deliveries go to the worker (off: only large ones do, as on one core). */
   private readonly burstsOnWorker: boolean;
