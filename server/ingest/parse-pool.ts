@@ -55,9 +55,9 @@ function startWorker(): Worker {
  * delivery parses inline (no hand-off, the lowest latency). Large ones, and small ones arriving in
  * a burst (another parse asked for in the same turn of the event loop, or the worker still busy),
  * go to a worker thread once it is up: a busy wire then parses on a second core while the main
- * thread stores, and the event loop stays free for the desks' sockets. The worker takes jobs in
- * order and a small one parses inline only when the worker has nothing waiting, so deliveries
- * finish parsing in the order they arrived. A delivery that takes longer than the budget stops
+ * thread stores, and parsing no longer holds the event loop (storing still does). The worker
+ * takes jobs in order and a small one parses inline only when the worker has nothing waiting, so
+ * deliveries finish parsing in the order they arrived. A delivery that takes longer than the budget stops
  * the worker (which is replaced) and fails with a "timeout" parse error: the bytes stay in
  * quarantine and the server keeps serving.
  */

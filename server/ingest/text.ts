@@ -10,8 +10,9 @@ const BLOCK_END = /<\/(p|div|li|h[1-6]|blockquote|tr|table|pre)>|<br\s*\/?>/gi;
 const CELL_END = /<\/t[dh]>/gi;
 
 /**
- * Plain text of HTML, paragraphs separated by blank lines (table rows too), table cells by a space. Simple HTML (sanitizer output) is read
- * directly; anything else goes through sanitize-html, which gives the same text for simple HTML.
+ * Plain text of HTML, paragraphs separated by blank lines (table rows too), table cells by a space.
+ * Simple HTML (sanitizer output) is read directly; anything else goes through sanitize-html, which
+ * gives the same text for simple HTML.
  */
 export function htmlToText(html: string): string {
   return textParagraphs(simpleHtmlText(html) ?? parsedHtmlText(html));

@@ -1,7 +1,7 @@
 import type { FeedRecord } from "@/db/schema";
 import type { AppContext } from "../../app-context";
 import { AppError } from "../../errors";
-import type { FeedPollState } from "../../storage/store";
+import type { FeedPollState, StoryOutcome } from "../../storage/store";
 import { ingestDelivery } from "../service";
 import { nextPollDelaySeconds } from "./feed-backoff";
 import { FeedFetchError, fetchFeed } from "./feed-fetch";
@@ -60,7 +60,7 @@ async function pollState(ctx: AppContext, feed: FeedRecord, timeoutMs: number): 
     if (response.kind === "not_modified") return ok({ lastStatus: "304" });
     const report = await ingestDelivery(ctx, response.bytes, { channel: "feed", sourceName: feed.name });
     ctx.logger.info({ feed: feed.name, deliveryId: report.deliveryId, stories: report.results.length }, "feed polled");
-    const count = (outcome: string) => report.results.filter((r) => r.outcome === outcome).length;
+    const count = (outcome: StoryOutcome) => report.results.filter((r) => r.outcome === outcome).length;
     return ok({
       lastStatus: String(response.status),
       etag: response.etag,

@@ -44,7 +44,8 @@ function readTag(html: string, at: number): number {
 
 /**
  * Text of simple HTML with tags removed, the supported entities decoded and a blank line after each
- * block end (`</p>`, `</li>`, `<br>`…) and a space after each cell end; null when the HTML holds anything the fast path does not read.
+ * block end (`</p>`, `</li>`, `<br>`…) and a space after each cell end; null when the HTML holds
+ * anything the fast path does not read.
  */
 export function simpleHtmlText(html: string): string | null {
   if (html.includes("\u0000")) return null;
