@@ -5,7 +5,7 @@ export interface Profile {
   settleMs: number;
   fanout: { sizes: number[]; rounds: number; warmupRounds: number; gapMs: number };
   connections: { sizes: number[]; settleMs: number };
-  ingest: { deliveriesPerFormat: number; latencyRate: number; latencySeconds: number; warmupSeconds: number };
+  ingest: { deliveriesPerFormat: number; rounds: number; latencyRate: number; latencySeconds: number; warmupSeconds: number };
   /** `browser`: stories loaded in Chromium, stories/s streamed, seconds; null skips the browser figure. */
   queue: { stories: number; queries: number; browser: { stories: number; rate: number; seconds: number } | null };
   mixed: { editors: number; rate: number; seconds: number; warmupSeconds: number; stories: number };
@@ -17,7 +17,7 @@ export const FULL: Profile = {
   settleMs: 1000,
   fanout: { sizes: [100, 1000, 3000], rounds: 20, warmupRounds: 3, gapMs: 250 },
   connections: { sizes: [1000, 3000], settleMs: 2000 },
-  ingest: { deliveriesPerFormat: 3000, latencyRate: 100, latencySeconds: 30, warmupSeconds: 3 },
+  ingest: { deliveriesPerFormat: 3000, rounds: 3, latencyRate: 100, latencySeconds: 30, warmupSeconds: 3 },
   queue: { stories: 1_000_000, queries: 200, browser: { stories: 50_000, rate: 100, seconds: 20 } },
   mixed: { editors: 1000, rate: 50, seconds: 60, warmupSeconds: 5, stories: 1_000_000 },
 };
@@ -28,7 +28,7 @@ export const SMOKE: Profile = {
   settleMs: 200,
   fanout: { sizes: [10], rounds: 3, warmupRounds: 1, gapMs: 20 },
   connections: { sizes: [50], settleMs: 100 },
-  ingest: { deliveriesPerFormat: 20, latencyRate: 20, latencySeconds: 1, warmupSeconds: 0.5 },
+  ingest: { deliveriesPerFormat: 20, rounds: 1, latencyRate: 20, latencySeconds: 1, warmupSeconds: 0.5 },
   // No browser in the smoke form: it needs a Next build and Chromium (the e2e specs cover the page itself).
   queue: { stories: 2000, queries: 10, browser: null },
   mixed: { editors: 10, rate: 20, seconds: 1, warmupSeconds: 0.5, stories: 2000 },

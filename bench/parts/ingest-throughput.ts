@@ -12,22 +12,22 @@ import { ingestDelivery } from "@/server/ingest/service";
 import { createLogger } from "@/server/logger";
 import { makeTempDir, removeTempDir } from "../children";
 import { nowMs } from "../clock";
-import type { DocumentFormat } from "../documents";
 
 /** Deliveries under way at once in the pipeline measurement. */
 export const IN_FLIGHT = 64;
 
-/** Stories per second for one way of taking in the same deliveries. */
-export interface Throughputs {
-  stories: number;
-  deliveries: number;
-  /** One core: every delivery parses inline on the main thread. */
-  pipeline: number;
-  /** Bursts parsed on the parse worker (a second core) while the main thread stores. */
-  pipelineWithWorker: number;
-  parseOnly: number;
-  bareInsert: number;
-}
+/** The ways of taking in the same deliveries that are measured, each in stories per second. */
+const METHODS = ["pipeline", "pipelineWithWorker", "parseOnly", "bareInsert"] as const;
+type Method = (typeof METHODS)[number];
+
+/**
+ * Stories per second for each way of taking in the same deliveries: the median of the rounds, with
+ * the lowest and highest round beside it (this machine's speed drifts by ±15 % from one run to the next).
+ *
+ * - pipeline: one core, every delivery parsed inline on the main thread.
+ * - pipelineWithWorker: bursts parsed on the parse worker (a second core) while the main thread stores.
+ */
+export type Throughputs = { stories: number; deliveries: number; rounds: number; ranges: Record<Method, [number, number]> } & Record<Method, number>;
 
 /** Microseconds per story spent in each part of the pipeline (see {@link measureStages}). */
 export interface StageTimes {
@@ -121,18 +121,32 @@ function measurePipeline(deliveries: readonly Uint8Array[], stories: number, par
   );
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 /**
  * Measures parse-only, the whole pipeline on one core and with bursts parsed on the parse worker,
- * and the bare insert.
+ * and the bare insert, `rounds` times, interleaved so that a slow spell of the machine hits every
+ * method alike; each figure is the median round.
  */
-export async function measureThroughput(format: DocumentFormat, deliveries: readonly Uint8Array[]): Promise<Throughputs> {
+export async function measureThroughput(deliveries: readonly Uint8Array[], rounds: number): Promise<Throughputs> {
   parseAll(deliveries.slice(0, Math.min(100, deliveries.length))); // warm the JIT before timing
-  const started = nowMs();
-  const stories = parseAll(deliveries);
-  const parseOnly = stories.length / ((nowMs() - started) / 1000);
-  const pipeline = await measurePipeline(deliveries, stories.length, false);
-  const pipelineWithWorker = await measurePipeline(deliveries, stories.length, true);
-  return { stories: stories.length, deliveries: deliveries.length, pipeline, pipelineWithWorker, parseOnly, bareInsert: bareInsert(stories) };
+  const samples: Record<Method, number[]> = { pipeline: [], pipelineWithWorker: [], parseOnly: [], bareInsert: [] };
+  let stories: NormalizedStory[] = [];
+  for (let round = 0; round < rounds; round++) {
+    const started = nowMs();
+    stories = parseAll(deliveries);
+    samples.parseOnly.push(stories.length / ((nowMs() - started) / 1000));
+    samples.pipeline.push(await measurePipeline(deliveries, stories.length, false));
+    samples.pipelineWithWorker.push(await measurePipeline(deliveries, stories.length, true));
+    samples.bareInsert.push(bareInsert(stories));
+  }
+  const medians = Object.fromEntries(METHODS.map((m) => [m, median(samples[m])])) as Record<Method, number>;
+  const ranges = Object.fromEntries(METHODS.map((m) => [m, [Math.min(...samples[m]), Math.max(...samples[m])]])) as Record<Method, [number, number]>;
+  return { stories: stories.length, deliveries: deliveries.length, rounds, ranges, ...medians };
 }
 
 type StoreVariant = { sync: "full" | "normal"; withFts: boolean };

@@ -2,7 +2,7 @@ import { DOCUMENT_FORMATS, type DocumentFormat } from "../documents";
 import type { Profile } from "../profiles";
 import { makeFigure, type Figure } from "../report";
 import { createStoryFactory } from "../text";
-import { IN_FLIGHT, measureStages, measureThroughput, type StageTimes } from "./ingest-throughput";
+import { IN_FLIGHT, measureStages, measureThroughput, type StageTimes, type Throughputs } from "./ingest-throughput";
 import { measureBaselineStream, measureWireToDesk } from "./wire-to-desk";
 
 const TARGET_FORMATS = new Set(["nitf", "ninjs"]);
@@ -49,12 +49,22 @@ export async function runIngest(profile: Profile): Promise<{ figures: Figure[]; 
     const deliveries = Array.from({ length: count }, (_, i) =>
       encoder.encode(format.write(Array.from({ length: format.storiesPerDelivery }, (__, j) => make(`urn:bench:ingest:${format.format}:${i}:${j}`)))),
     );
-    const t = await measureThroughput(format, deliveries);
+    const t = await measureThroughput(deliveries, profile.ingest.rounds);
     const target = TARGET_FORMATS.has(format.format) ? { minValue: 2000 } : undefined;
+    const spread = (value: keyof Throughputs["ranges"], baseline: keyof Throughputs["ranges"]) => {
+      if (t.rounds === 1) return undefined;
+      const range = ([low, high]: [number, number]) => `${Math.round(low).toLocaleString("en-US")}–${Math.round(high).toLocaleString("en-US")}`;
+      return `median of ${t.rounds} interleaved rounds; rounds ranged ${range(t.ranges[value])}, baseline ${range(t.ranges[baseline])}`;
+    };
     figures.push(
-      makeFigure({ name: `${format.format}: pipeline vs bare insert`, value: t.pipeline, unit: "stories/s", baseline: t.bareInsert, baselineName: BARE, target }),
-      makeFigure({ name: `${format.format}: pipeline vs parse only`, value: t.pipeline, unit: "stories/s", baseline: t.parseOnly, baselineName: PARSE }),
-      makeFigure({ name: `${format.format}: pipeline with the parse worker vs one core`, value: t.pipelineWithWorker, unit: "stories/s", baseline: t.pipeline, baselineName: ONE_CORE }),
+      makeFigure({
+        name: `${format.format}: pipeline vs bare insert`, value: t.pipeline, unit: "stories/s", baseline: t.bareInsert, baselineName: BARE, target, note: spread("pipeline", "bareInsert"),
+      }),
+      makeFigure({ name: `${format.format}: pipeline vs parse only`, value: t.pipeline, unit: "stories/s", baseline: t.parseOnly, baselineName: PARSE, note: spread("pipeline", "parseOnly") }),
+      makeFigure({
+        name: `${format.format}: pipeline with the parse worker vs one core`, value: t.pipelineWithWorker, unit: "stories/s", baseline: t.pipeline, baselineName: ONE_CORE,
+        note: spread("pipelineWithWorker", "pipeline"),
+      }),
     );
     const averageBytes = deliveries.reduce((n, d) => n + d.byteLength, 0) / deliveries.length;
     details[format.format] = { ...t, averageDeliveryBytes: Math.round(averageBytes) };
