@@ -12,6 +12,7 @@ import { ingestDelivery } from "@/server/ingest/service";
 import { createLogger } from "@/server/logger";
 import { makeTempDir, removeTempDir } from "../children";
 import { nowMs } from "../clock";
+import { percentile } from "../stats";
 
 /** Deliveries under way at once in the pipeline measurement. */
 export const IN_FLIGHT = 64;
@@ -22,7 +23,7 @@ type Method = (typeof METHODS)[number];
 
 /**
  * Stories per second for each way of taking in the same deliveries: the median of the rounds, with
- * the lowest and highest round beside it (this machine's speed drifts by ±15 % from one run to the next).
+ * the lowest and highest round beside it (this machine's speed drifts by up to 30 % within an hour).
  *
  * - pipeline: one core, every delivery parsed inline on the main thread.
  * - pipelineWithWorker: bursts parsed on the parse worker (a second core) while the main thread stores.
@@ -121,12 +122,6 @@ function measurePipeline(deliveries: readonly Uint8Array[], stories: number, par
   );
 }
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
 /**
  * Measures parse-only, the whole pipeline on one core and with bursts parsed on the parse worker,
  * and the bare insert, `rounds` times, interleaved so that a slow spell of the machine hits every
@@ -144,8 +139,9 @@ export async function measureThroughput(deliveries: readonly Uint8Array[], round
     samples.pipelineWithWorker.push(await measurePipeline(deliveries, stories.length, true));
     samples.bareInsert.push(bareInsert(stories));
   }
-  const medians = Object.fromEntries(METHODS.map((m) => [m, median(samples[m])])) as Record<Method, number>;
-  const ranges = Object.fromEntries(METHODS.map((m) => [m, [Math.min(...samples[m]), Math.max(...samples[m])]])) as Record<Method, [number, number]>;
+  const sorted = METHODS.map((m) => [m, Float64Array.from(samples[m]).sort()] as const);
+  const medians = Object.fromEntries(sorted.map(([m, values]) => [m, percentile(values, 50)])) as Record<Method, number>;
+  const ranges = Object.fromEntries(sorted.map(([m, values]) => [m, [values[0], values[values.length - 1]]])) as Record<Method, [number, number]>;
   return { stories: stories.length, deliveries: deliveries.length, rounds, ranges, ...medians };
 }
 
