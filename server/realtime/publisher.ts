@@ -1,8 +1,8 @@
-import type { StoryRecord } from "@/db/schema";
+import type { StorySummaryRecord } from "../storage/store";
 
 /** Sends committed changes to connected editors. Services call it only after their transaction returns. */
 export interface Publisher {
-  storiesChanged(changed: readonly { seq: number; story: StoryRecord }[]): void;
+  storiesChanged(changed: readonly { seq: number; story: StorySummaryRecord }[]): void;
   sessionsRevoked(sessionHashes: readonly string[], reason: string): void;
 }
 
@@ -22,7 +22,7 @@ export class LatePublisher implements Publisher {
     this.target = target;
   }
 
-  storiesChanged(changed: readonly { seq: number; story: StoryRecord }[]): void {
+  storiesChanged(changed: readonly { seq: number; story: StorySummaryRecord }[]): void {
     this.target?.storiesChanged(changed);
     if (this.observers.size > 0) {
       const seqs = changed.map((c) => c.seq);

@@ -28,8 +28,8 @@ export type StoryOutcome = "created" | "updated" | "duplicate" | "older";
 /** The result of applying a parsed delivery in one transaction. */
 export interface AppliedDelivery {
   results: { id: string; guid: string; agencyVersion: number; outcome: StoryOutcome }[];
-  /** Stories that changed, with the change-log seq of their change, in seq order. */
-  changed: { seq: number; story: StoryRecord }[];
+  /** Stories that changed (as the queue lists them), with the change-log seq of their change, in seq order. */
+  changed: { seq: number; story: StorySummaryRecord }[];
 }
 
 /** Queue filters understood by every store. */

@@ -153,9 +153,9 @@ export function applyDeliveryTx(
   const before = sql.deliveryStatus.get(deliveryId);
   const isRepeat = before?.status !== "parsed" && results.length > 0 && results.every((r) => r.outcome === "duplicate");
   sql.markDelivery.run(isRepeat ? "duplicate" : "parsed", format, parsed.length, deliveryId);
-  const changed: { seq: number; story: StoryRecord }[] = [];
+  const changed: AppliedDelivery["changed"] = [];
   for (const [id, seq] of [...latest].sort((a, b) => a[1] - b[1])) {
-    const { rowid: _rowid, ...story } = sql.story.get({ id })!;
+    const { rowid: _rowid, ...story } = sql.storySummary.get({ id })!;
     changed.push({ seq, story });
   }
   return { results, changed };

@@ -3,6 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stories } from "@/db/schema";
 import type { NormalizedStory } from "../../ingest/normalized-story";
+import type { StorySummaryRecord } from "../store";
+import { STORY_SUMMARY_COLUMNS } from "./list-stories";
 
 /**
  * The ingest path's SQL, prepared once per connection. Ingest runs these for every story of every
@@ -30,6 +32,8 @@ export interface IngestStatements {
   indexStory: Database.Statement<[number | bigint, string, string | null, string | null, string]>;
   /** The full StoryRecord of a story (drizzle's mapping, prepared once). */
   story: { get(values: { id: string }): (typeof stories.$inferSelect) | undefined };
+  /** A story as the queue lists it, without the body (reading the body back costs its overflow pages). */
+  storySummary: { get(values: { id: string }): (StorySummaryRecord & { rowid: number }) | undefined };
 }
 
 /** The columns an agency version sets, as named parameters (`@agency_version`, ...). */
@@ -99,6 +103,7 @@ function prepare(db: Db): IngestStatements {
     insertRecorded: s.prepare("insert into recorded_items (delivery_id, guid, version, item_class, headline) values (?, ?, ?, ?, ?)"),
     indexStory: s.prepare("insert into stories_fts (rowid, headline, slugline, byline, body_text) values (?, ?, ?, ?, ?)"),
     story: db.select().from(stories).where(eq(stories.id, sql.placeholder("id"))).prepare(),
+    storySummary: db.select(STORY_SUMMARY_COLUMNS).from(stories).where(eq(stories.id, sql.placeholder("id"))).prepare(),
   };
 }
 
