@@ -23,7 +23,7 @@ type Method = (typeof METHODS)[number];
 
 /**
  * Stories per second for each way of taking in the same deliveries: the median of the rounds, with
- * the lowest and highest round beside it (this machine's speed drifts by up to 30 % within an hour).
+ * the lowest and highest round beside it (this machine's speed drifts by up to 40 % within a few hours).
  *
  * - pipeline: one core, every delivery parsed inline on the main thread.
  * - pipelineWithWorker: bursts parsed on the parse worker (a second core) while the main thread stores.
