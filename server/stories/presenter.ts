@@ -1,8 +1,9 @@
 import type { StoryRecord } from "@/db/schema";
 import type { StoryDetail, StoryState, StorySummary } from "../contract/story";
+import type { StorySummaryRecord } from "../storage/store";
 
 /** The queue view of a story: everything but the body. */
-export function presentStorySummary(row: Omit<StoryRecord, "bodyHtml" | "bodyText" | "editorNote">, highlight?: string): StorySummary {
+export function presentStorySummary(row: StorySummaryRecord, highlight?: string): StorySummary {
   const summary: StorySummary = {
     id: row.id,
     guid: row.guid,

@@ -32,7 +32,7 @@ export interface IngestStatements {
   indexStory: Database.Statement<[number | bigint, string, string | null, string | null, string]>;
   /** The full StoryRecord of a story (drizzle's mapping, prepared once). */
   story: { get(values: { id: string }): (typeof stories.$inferSelect) | undefined };
-  /** A story as the queue lists it, without the body (reading the body back costs its overflow pages). */
+  /** A story as the queue lists it: no body strings are built (later columns still walk the row's overflow chain). */
   storySummary: { get(values: { id: string }): (StorySummaryRecord & { rowid: number }) | undefined };
 }
 
