@@ -40,7 +40,7 @@ export function createContext(
   const now = options.now ?? Date.now;
   const ctx: AppContext = {
     env,
-    store: createSqliteStore(db),
+    store: createSqliteStore(db, { backgroundCheckpoints: { onError: (message) => logger.error(message) } }),
     publisher: new LatePublisher(),
     logger,
     loginLimits: { perAccount: new FailureLimiter(5, 15 * 60_000, now), perAddress: new FailureLimiter(50, 15 * 60_000, now) },
