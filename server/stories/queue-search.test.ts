@@ -68,6 +68,7 @@ describe("full-text search over the queue", () => {
     expect(new Set(await idsFor("strike OR walkout"))).toEqual(new Set([ids.strike, ids.walkout, ids.football]));
     expect(new Set(await idsFor("strike OR walkout -football"))).toEqual(new Set([ids.strike, ids.walkout]));
     expect(await idsFor("ukrain*")).toEqual([ids.ukraine]);
+    expect(await idsFor("ukr*")).toEqual([ids.ukraine]); // 3 letters: the prefix index
     expect(await idsFor("ukrain")).toEqual([]);
   });
 

@@ -67,7 +67,9 @@ describe("the query language", () => {
     ["strike OR", "OR goes between two search terms, as in: strike OR walkout."],
     ["strike OR OR walkout", "OR goes between two search terms, as in: strike OR walkout."],
     ["strike OR -walkout", "An excluded term (-word) cannot be part of an OR; write it separately: strike OR walkout -football."],
-    ["u*", "Put at least 2 letters before * (as in ukrain*)."],
+    ["u*", "Put at least 3 letters before * (as in ukrain*)."],
+    ["eu*", "Put at least 3 letters before * (as in ukrain*)."],
+    ["\"foreign mi\"*", "Put at least 3 letters before * (as in ukrain*)."],
   ])("refuses %j with a friendly message", (input, message) => {
     expect(failure(input)).toBe(message);
   });

@@ -3,8 +3,8 @@ import type { SearchQuery, SearchTerm } from "../storage/store";
 
 /** The most terms (words, phrases, prefixes, exclusions) one search may have. */
 export const MAX_SEARCH_TERMS = 20;
-/** The fewest letters a prefix search (`word*`) needs, so it cannot match half the dictionary. */
-export const MIN_PREFIX_LENGTH = 2;
+/** The fewest letters a prefix search (`word*`) needs: the index keeps 3-letter prefixes (migration 0007). */
+export const MIN_PREFIX_LENGTH = 3;
 
 // The characters the full-text index keeps (letters, digits, private use); everything else separates words.
 const TOKEN = /[\p{L}\p{N}\p{Co}]+/gu;
