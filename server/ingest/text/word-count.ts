@@ -1,39 +1,48 @@
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/uy;
-const OTHER = 0;
-const WORD = 1;
-const JOINER = 2;
-/** ASCII classes: letters and digits make words; `'`, `.` and `-` keep one going. */
-const ASCII = new Uint8Array(128);
-for (let code = 0; code < 128; code++) {
-  const char = String.fromCharCode(code);
-  ASCII[code] = /[A-Za-z0-9]/.test(char) ? WORD : /['.-]/.test(char) ? JOINER : OTHER;
+const BETWEEN = 0;
+const IN_WORD = 1;
+
+/**
+ * One step of the counter for an ASCII character, by state (between words, in a word) and code:
+ * the next state in bit 0, and bit 1 set when the character starts a word. Letters and digits make
+ * words; `'`, `.` and `-` keep one going (and start none); anything else ends it.
+ */
+const ASCII_STEP = new Uint8Array(256);
+for (const state of [BETWEEN, IN_WORD]) {
+  for (let code = 0; code < 128; code++) {
+    const char = String.fromCharCode(code);
+    const isWord = /[A-Za-z0-9]/.test(char);
+    const next = isWord ? IN_WORD : /['.-]/.test(char) ? state : BETWEEN;
+    ASCII_STEP[(state << 7) | code] = next | (isWord && state === BETWEEN ? 2 : 0);
+  }
 }
 
 /**
  * Counts words the way editors do: a letter or digit starts a word, which runs on over letters,
  * digits and `'’.-` (`it's`, `U.S.`, `3.5`, `so-called`): the number of matches of
- * `[\p{L}\p{N}][\p{L}\p{N}'’.-]*` (flags `gu`), without building them.
+ * `[\p{L}\p{N}][\p{L}\p{N}'’.-]*` (flags `gu`), without building them. ASCII takes one table
+ * lookup per character (wire text is mostly ASCII); other characters ask the Unicode pattern.
  */
 export function countWords(text: string): number {
   let count = 0;
-  let inWord = false;
+  let state = BETWEEN;
   for (let at = 0; at < text.length; at++) {
     const code = text.charCodeAt(at);
-    let kind: number;
     if (code < 0x80) {
-      kind = ASCII[code] ?? OTHER;
-    } else {
-      LETTER_OR_DIGIT.lastIndex = at;
-      kind = LETTER_OR_DIGIT.test(text) ? WORD : code === 0x2019 ? JOINER : OTHER;
-      // Step over the second half of a surrogate pair: the pattern reads code points.
-      if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00) at++;
+      const step = ASCII_STEP[(state << 7) | code]!;
+      count += step >> 1;
+      state = step & 1;
+      continue;
     }
-    if (kind === WORD) {
-      if (!inWord) count++;
-      inWord = true;
-    } else if (kind === OTHER) {
-      inWord = false;
+    LETTER_OR_DIGIT.lastIndex = at;
+    if (LETTER_OR_DIGIT.test(text)) {
+      if (state === BETWEEN) count++;
+      state = IN_WORD;
+    } else if (code !== 0x2019) {
+      state = BETWEEN;
     }
+    // Step over the second half of a surrogate pair: the pattern reads code points.
+    if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00) at++;
   }
   return count;
 }
