@@ -6,14 +6,29 @@ export function isElement(node: XmlNode | null | undefined): node is XmlElement 
   return typeof node === "object" && node !== null;
 }
 
-function matches(el: XmlElement, name: string): boolean {
-  return el.name.toLowerCase() === name.toLowerCase();
+/** True when the element's local name is `lowerName` (given in lower case), ignoring case. */
+function isNamed(el: XmlElement, lowerName: string): boolean {
+  const name = el.name;
+  return name === lowerName || (name.length === lowerName.length && name.toLowerCase() === lowerName);
 }
 
 /** Child elements, optionally only those with the given local name (case-insensitive). */
 export function elements(el: XmlElement | null | undefined, name?: string): XmlElement[] {
-  if (!el) return [];
-  return el.children.filter((node): node is XmlElement => isElement(node) && (name === undefined || matches(node, name)));
+  const found: XmlElement[] = [];
+  if (!el) return found;
+  const wanted = name?.toLowerCase();
+  for (const node of el.children) {
+    if (isElement(node) && (wanted === undefined || isNamed(node, wanted))) found.push(node);
+  }
+  return found;
+}
+
+/** The first child element with the local name (given in lower case), or null. */
+function firstChild(el: XmlElement, lowerName: string): XmlElement | null {
+  for (const node of el.children) {
+    if (isElement(node) && isNamed(node, lowerName)) return node;
+  }
+  return null;
 }
 
 /** The first element reached by following child local names, e.g. `child(item, "itemMeta", "provider")`. */
@@ -21,28 +36,49 @@ export function child(el: XmlElement | null | undefined, ...path: string[]): Xml
   let current: XmlElement | null = el ?? null;
   for (const name of path) {
     if (!current) return null;
-    current = elements(current, name)[0] ?? null;
+    current = firstChild(current, name.toLowerCase());
   }
   return current;
+}
+
+/**
+ * Visits every element below `el` in document order (iterative, depth-safe) until `visit` returns
+ * true; returns the element it stopped at, or null.
+ */
+function walk(el: XmlElement, visit: (candidate: XmlElement) => boolean): XmlElement | null {
+  const stack: XmlElement[] = [];
+  const pushChildren = (parent: XmlElement) => {
+    for (let i = parent.children.length - 1; i >= 0; i--) {
+      const kid = parent.children[i];
+      if (isElement(kid)) stack.push(kid);
+    }
+  };
+  pushChildren(el);
+  while (stack.length > 0) {
+    const next = stack.pop() as XmlElement;
+    if (visit(next)) return next;
+    pushChildren(next);
+  }
+  return null;
 }
 
 /** Every descendant element with the local name, in document order (iterative, depth-safe). */
 export function descendants(el: XmlElement | null | undefined, name: string): XmlElement[] {
   const found: XmlElement[] = [];
   if (!el) return found;
-  const stack: XmlElement[] = [...elements(el)].reverse();
-  while (stack.length > 0) {
-    const next = stack.pop() as XmlElement;
-    if (matches(next, name)) found.push(next);
-    const kids = elements(next);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i] as XmlElement);
-  }
+  const wanted = name.toLowerCase();
+  walk(el, (candidate) => {
+    if (isNamed(candidate, wanted)) found.push(candidate);
+    return false;
+  });
   return found;
 }
 
 /** The first descendant element with the local name, or null. */
 export function findFirst(el: XmlElement | null | undefined, name: string): XmlElement | null {
-  return descendants(el, name)[0] ?? null;
+  if (!el) return null;
+  const wanted = name.toLowerCase();
+  return walk(el, (candidate) => isNamed(candidate, wanted));
 }
 
 /** All text below a node, concatenated verbatim. */
@@ -68,15 +104,16 @@ export function childText(el: XmlElement | null | undefined, ...path: string[]):
 export function attr(el: XmlElement | null | undefined, name: string): string | null {
   if (!el) return null;
   const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(el.attrs)) {
-    if (key.toLowerCase() === wanted) return cleanText(value);
+  for (const key in el.attrs) {
+    if (key === wanted || (key.length === wanted.length && key.toLowerCase() === wanted)) return cleanText(el.attrs[key] ?? "");
   }
   return null;
 }
 
 /** The class list of an element (HTML `class` attribute). */
 export function classes(el: XmlElement): string[] {
-  return (attr(el, "class") ?? "").split(/\s+/).filter((c) => c.length > 0);
+  const value = attr(el, "class");
+  return value === null ? [] : value.split(" ");
 }
 
 /** A copy of the tree without the first element (document order) that satisfies the predicate. */
