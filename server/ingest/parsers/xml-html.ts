@@ -1,3 +1,4 @@
+import { singleSpaced } from "../text/white-space";
 import type { XmlElement, XmlNode } from "./xml";
 
 /** How a subtree is turned back into (unsanitized) HTML. */
@@ -14,8 +15,6 @@ const SAFE_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 const TEXT_SPECIAL = /[&<>]/g;
 const ATTRIBUTE_SPECIAL = /[&<>"]/g;
 const ESCAPES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-/** A white-space run that `\s+` → " " would change: two or more characters, or one that is not a space. */
-const IRREGULAR_SPACE = /\s{2,}|[^\S ]/g;
 
 function escapeText(value: string): string {
   return value.replace(TEXT_SPECIAL, (c) => ESCAPES[c] ?? c);
@@ -27,7 +26,7 @@ function escapeAttr(value: string): string {
 
 /** Serializes one node back to HTML markup (to be sanitized afterwards); white space is collapsed outside `pre`. */
 export function nodeToHtml(node: XmlNode, options: HtmlSerializeOptions = {}, preformatted = false): string {
-  if (typeof node === "string") return escapeText(preformatted ? node : node.replace(IRREGULAR_SPACE, " "));
+  if (typeof node === "string") return escapeText(preformatted ? node : singleSpaced(node));
   if (options.drop?.(node)) return "";
   const name = options.rename?.[node.name.toLowerCase()] ?? node.name;
   const inner = innerHtml(node, options, preformatted || name.toLowerCase() === "pre");

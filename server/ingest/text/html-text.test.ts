@@ -6,7 +6,7 @@ import { listSamples, readSample } from "../parsers/testing/samples";
 import { sanitizeWireHtml } from "../sanitize";
 import { cleanText, countWords, htmlToText } from "../text";
 import { simpleHtmlText } from "./html-text";
-import { collapseWhiteSpace, textParagraphs } from "./white-space";
+import { collapseWhiteSpace, singleSpaced, textParagraphs } from "./white-space";
 
 /** htmlToText as it was written first: sanitize-html for every input, regexes for the paragraphs. */
 function referenceHtmlToText(html: string): string {
@@ -105,6 +105,7 @@ describe("white space and word helpers", () => {
   it("collapse, split and count like the regexes they replace", () => {
     fc.assert(
       fc.property(looseText, (text) => {
+        expect(singleSpaced(text)).toBe(text.replace(/\s+/g, " "));
         expect(collapseWhiteSpace(text)).toBe(text.replace(/\s+/g, " ").trim());
         expect(cleanText(text)).toBe(text.replace(/\s+/g, " ").trim() || null);
         const paragraphs = text.split(/\n\s*\n/).map((p) => p.replace(/\s+/g, " ").trim()).filter((p) => p.length > 0);

@@ -1,9 +1,21 @@
 /** A white-space run that `\s+` → " " would change: two or more characters, or one that is not a space. */
 const IRREGULAR_SPACE = /\s{2,}|[^\S ]/g;
 
-/** `replace(/\s+/g, " ").trim()`, touching only the runs that are not already one space. */
+/** White space other than a plain space; and a space followed by any white space. */
+const NOT_A_SPACE = /[^\S ]/;
+const SPACE_THEN_WHITE = / \s/;
+
+/**
+ * `replace(/\s+/g, " ")`, touching only the runs that are not already one space. Most text has
+ * none: two one-character-class scans say so about three times faster than the replace's scan.
+ */
+export function singleSpaced(text: string): string {
+  return NOT_A_SPACE.test(text) || SPACE_THEN_WHITE.test(text) ? text.replace(IRREGULAR_SPACE, " ") : text;
+}
+
+/** `replace(/\s+/g, " ").trim()`. */
 export function collapseWhiteSpace(text: string): string {
-  return text.replace(IRREGULAR_SPACE, " ").trim();
+  return singleSpaced(text).trim();
 }
 
 /** What a white-space run becomes: a paragraph break if it holds two line feeds, else one space. */
