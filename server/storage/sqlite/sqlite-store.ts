@@ -15,7 +15,7 @@ export interface SqliteStoreOptions {
    * Checkpoint the WAL on a worker thread instead of inside commits (see Checkpointer); `onError`
    * hears why checkpoints went back to the writer. Off by default: short-lived stores need no thread.
    */
-  backgroundCheckpoints?: { onError(message: string): void };
+  backgroundCheckpoints?: { onError: (message: string) => void };
 }
 
 /** The embedded SQLite store (the default). */
