@@ -3,7 +3,7 @@ import type { SearchQuery, SearchTerm } from "../storage/store";
 
 /** The most terms (words, phrases, prefixes, exclusions) one search may have. */
 export const MAX_SEARCH_TERMS = 20;
-/** The fewest letters a prefix search (`word*`) needs: the index keeps 3-letter prefixes (migration 0007). */
+/** The fewest letters a prefix search (`word*`) needs: fewer match too many words to help an editor (and the SQLite index keeps prefixes of 3). */
 export const MIN_PREFIX_LENGTH = 3;
 
 // The characters the full-text index keeps (letters, digits, private use); everything else separates words.
