@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
 /** How often the worker copies committed WAL frames into the database file. */
-export const CHECKPOINT_INTERVAL_MS = 250;
+const CHECKPOINT_INTERVAL_MS = 250;
 
 /** SQLite's own automatic checkpoint threshold (pages), restored if the worker fails. */
 const AUTO_CHECKPOINT_PAGES = 1000;
