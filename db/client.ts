@@ -3,7 +3,8 @@ import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { planMigrations, type MigrationPlan } from "./migration-plan";
+import { MIGRATIONS_DIR } from "./migration-status";
 import * as schema from "./schema";
 
 /** The drizzle database type used by every repository. */
@@ -12,7 +13,8 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 /** How hard SQLite syncs: FULL survives power loss, NORMAL is faster and may lose the last commits. */
 export type SyncMode = "full" | "normal";
 
-const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+/** Hears, before pending migrations start, what they will do and about how long they will take. */
+export type OnMigrationPlan = (plan: MigrationPlan) => void;
 
 /** Opens a SQLite file (or ":memory:") with WAL, the chosen sync mode, foreign keys and a busy timeout. */
 export function openDb(file: string, sync: SyncMode = "full"): Db {
@@ -31,15 +33,19 @@ export function openDb(file: string, sync: SyncMode = "full"): Db {
   return drizzle({ client: sqlite, schema });
 }
 
-/** Applies the committed drizzle-kit migrations synchronously. */
-export function migrateDb(db: Db): void {
+/** Applies the committed drizzle-kit migrations synchronously (telling `onPlan` first, when any are pending). */
+export function migrateDb(db: Db, onPlan?: OnMigrationPlan): void {
+  if (onPlan) {
+    const plan = planMigrations(db.$client);
+    if (plan.steps.length > 0) onPlan(plan);
+  }
   migrate(db, { migrationsFolder: MIGRATIONS_DIR });
 }
 
 /** Opens and migrates a database in one step. */
-export function openMigratedDb(file: string, sync: SyncMode = "full"): Db {
+export function openMigratedDb(file: string, sync: SyncMode = "full", onPlan?: OnMigrationPlan): Db {
   const db = openDb(file, sync);
-  migrateDb(db);
+  migrateDb(db, onPlan);
   return db;
 }
 
@@ -49,10 +55,10 @@ const globalForDb = globalThis as unknown as { wiredeskDb?: { file: string; db: 
  * The one database connection of this process, kept on globalThis so that every bundle
  * (the custom server and anything Next bundles separately) shares it.
  */
-export function getProcessDb(file: string, sync: SyncMode = "full"): Db {
+export function getProcessDb(file: string, sync: SyncMode = "full", onPlan?: OnMigrationPlan): Db {
   const current = globalForDb.wiredeskDb;
   if (current && current.file === file && current.db.$client.open) return current.db;
-  const db = openMigratedDb(file, sync);
+  const db = openMigratedDb(file, sync, onPlan);
   globalForDb.wiredeskDb = { file, db };
   return db;
 }

@@ -26,6 +26,8 @@ export const UserDtoSchema = z.object({
   /** The desks the user belongs to (the queue opens on them). */
   deskIds: z.array(z.string()),
   settings: UserSettingsSchema,
+  /** The desk's time zone (`WIREDESK_TIME_ZONE`), in `GET /api/auth/me` only: the desk shows clock times in it. */
+  timeZone: z.string().optional(),
 });
 export type UserDto = z.infer<typeof UserDtoSchema>;
 

@@ -8,10 +8,12 @@ export const ERROR_CODES = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  gone: 410,
   invalid_state: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   unparseable: 422,
+  validation_failed: 422,
   rate_limited: 429,
   internal: 500,
   unavailable: 503,
@@ -20,5 +22,5 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** The JSON body of every error answer. */
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  error: { code: ErrorCode; message: string; problems?: string[] };
 }

@@ -1,3 +1,14 @@
+import type {
+  CollabAwareness,
+  CollabAwarenessChangedEvent,
+  CollabJoin,
+  CollabJoinAck,
+  CollabLeave,
+  CollabStateChangedEvent,
+  CollabUpdate,
+  CollabUpdateAck,
+  CollabUpdatedEvent,
+} from "./collab";
 import type { CommandAck, PresenceChangedEvent, PresenceSet, PresenceSnapshotEvent } from "./presence";
 import type { StorySummary } from "./story";
 
@@ -19,6 +30,13 @@ export interface SyncStaleEvent {
   reason: "too_far_behind" | "log_reset";
 }
 
+/** Something a chief must act on now (an agency killed a story that is published). */
+export interface StoryAlertedEvent {
+  storyId: string;
+  kind: "agency_kill";
+  message: string;
+}
+
 /** Server → client events. Facts, named `entity:pastTense`. */
 export interface ServerToClientEvents {
   "story:upserted": (event: StoryUpsertedEvent) => void;
@@ -27,11 +45,22 @@ export interface ServerToClientEvents {
   "session:revoked": (event: { reason: string }) => void;
   "presence:changed": (event: PresenceChangedEvent) => void;
   "presence:snapshot": (event: PresenceSnapshotEvent) => void;
+  "story:alerted": (event: StoryAlertedEvent) => void;
+  "collab:updated": (event: CollabUpdatedEvent) => void;
+  "collab:awareness-changed": (event: CollabAwarenessChangedEvent) => void;
+  "collab:state-changed": (event: CollabStateChangedEvent) => void;
 }
 
-/** Client → server commands, named `entity:verb`, each with an ack (writes go over HTTP). */
+/**
+ * Client → server commands, named `entity:verb`, each with an ack. Writes go over HTTP, except the
+ * co-edited text: Yjs updates travel as `collab:update`, acknowledged once stored.
+ */
 export interface ClientToServerEvents {
   "presence:set": (payload: PresenceSet, ack: (result: CommandAck) => void) => void;
+  "collab:join": (payload: CollabJoin, ack: (result: CollabJoinAck) => void) => void;
+  "collab:update": (payload: CollabUpdate, ack: (result: CollabUpdateAck) => void) => void;
+  "collab:awareness": (payload: CollabAwareness, ack: (result: CommandAck) => void) => void;
+  "collab:leave": (payload: CollabLeave, ack: (result: CommandAck) => void) => void;
 }
 
 /** What the handshake sends: the last change-log `seq` the client has applied. */
@@ -47,7 +76,7 @@ export interface SocketData {
 }
 
 /** The socket event names, for tables and tests. */
-export const SERVER_EVENT_NAMES = ["story:upserted", "sync:completed", "sync:stale", "session:revoked", "presence:changed", "presence:snapshot"] as const;
+export const SERVER_EVENT_NAMES = ["story:upserted", "sync:completed", "sync:stale", "session:revoked", "presence:changed", "presence:snapshot", "story:alerted", "collab:updated", "collab:awareness-changed", "collab:state-changed"] as const;
 
 /** The client command names, for tables and tests. */
-export const CLIENT_EVENT_NAMES = ["presence:set"] as const;
+export const CLIENT_EVENT_NAMES = ["presence:set", "collab:join", "collab:update", "collab:awareness", "collab:leave"] as const;

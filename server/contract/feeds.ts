@@ -1,8 +1,17 @@
 import { z } from "zod";
+import { WireFormatSchema } from "./wire-format";
 
-const FeedUrlSchema = z
+/**
+ * The shape of a URL the server fetches (feeds; webhooks reuse it). Where it may point is decided on
+ * the server by the outbound policy (server/net): no private or loopback address unless allowed.
+ */
+export const OutboundUrlSchema = z
   .url({ protocol: /^https?$/, error: "use an http:// or https:// URL" })
   .max(2048);
+const FeedUrlSchema = OutboundUrlSchema;
+
+/** A feed's wire format: null detects it (never as plain text); `plain` takes plain text as stories. */
+const FeedFormatSchema = WireFormatSchema.nullable();
 
 /** The shortest polling interval an admin may set, in seconds. */
 export const MIN_FEED_INTERVAL_SECONDS = 15;
@@ -16,6 +25,7 @@ export const FeedInputSchema = z
     url: FeedUrlSchema,
     intervalSeconds: IntervalSchema,
     enabled: z.boolean().optional(),
+    format: FeedFormatSchema.optional(),
   })
   .strict();
 export type FeedInput = z.infer<typeof FeedInputSchema>;
@@ -27,6 +37,7 @@ export const FeedPatchSchema = z
     url: FeedUrlSchema.optional(),
     intervalSeconds: IntervalSchema.optional(),
     enabled: z.boolean().optional(),
+    format: FeedFormatSchema.optional(),
   })
   .strict();
 export type FeedPatch = z.infer<typeof FeedPatchSchema>;
@@ -38,6 +49,8 @@ export const FeedDtoSchema = z.object({
   url: z.string(),
   intervalSeconds: z.number(),
   enabled: z.boolean(),
+  /** The feed's wire format, or null: detected (plain text is then refused as not a wire format). */
+  format: z.string().nullable(),
   etag: z.string().nullable(),
   lastModified: z.string().nullable(),
   lastPolledAt: z.string().nullable(),

@@ -5,6 +5,7 @@ export const STORY_STATES = [
   "incoming",
   "in_progress",
   "submitted",
+  "approved",
   "published",
   "spiked",
   "killed",
@@ -14,12 +15,18 @@ export const STORY_STATES = [
 export const StoryStateSchema = z.enum(STORY_STATES);
 export type StoryState = z.infer<typeof StoryStateSchema>;
 
-export const DatelineDtoSchema = z.object({
+/** An agency's publication status of an item; "canceled" is a kill. */
+export const PubStatusSchema = z.enum(["usable", "withheld", "canceled"]);
+export type PubStatus = z.infer<typeof PubStatusSchema>;
+
+/** A parsed dateline: `New York/Moscow, 28 January 2022 (dpa/MIA) —`. */
+export const DatelineSchema = z.object({
   text: z.string().nullable(),
   place: z.string().nullable(),
   date: z.string().nullable(),
   source: z.string().nullable(),
 });
+export type Dateline = z.infer<typeof DatelineSchema>;
 
 /** A story as the queue shows it (no body). Pushed in `story:upserted`. */
 export const StorySummarySchema = z.object({
@@ -30,14 +37,14 @@ export const StorySummarySchema = z.object({
   seq: z.number(),
   state: StoryStateSchema,
   format: z.string(),
-  pubStatus: z.enum(["usable", "withheld", "canceled"]),
+  pubStatus: PubStatusSchema,
   agency: z.string().nullable(),
   urgency: z.number(),
   headline: z.string(),
   subheadline: z.string().nullable(),
   slugline: z.string().nullable(),
   byline: z.string().nullable(),
-  dateline: DatelineDtoSchema,
+  dateline: DatelineSchema,
   language: z.string().nullable(),
   abstract: z.string().nullable(),
   wordCount: z.number(),
@@ -48,6 +55,9 @@ export const StorySummarySchema = z.object({
   versionCount: z.number(),
   agencyUpdateVersion: z.number().nullable(),
   takenBy: z.string().nullable(),
+  /** When the holder took the story (ISO), and the holder's name; null when nobody holds it. */
+  takenAt: z.string().nullable(),
+  takenByName: z.string().nullable(),
   deskId: z.string().nullable(),
   embargoUntil: z.string().nullable(),
   versionCreated: z.string().nullable(),
@@ -60,11 +70,22 @@ export const StorySummarySchema = z.object({
 });
 export type StorySummary = z.infer<typeof StorySummarySchema>;
 
+/** A story a desk story drew on (a take), as it was when the desk story began. */
+export const StorySourceSchema = z.object({
+  id: z.string(),
+  /** The take's agency; null for a take the desk wrote itself. */
+  agency: z.string().nullable(),
+  headline: z.string(),
+});
+export type StorySource = z.infer<typeof StorySourceSchema>;
+
 /** One story in full, as `GET /api/stories/:id` answers. */
 export const StoryDetailSchema = StorySummarySchema.extend({
   bodyHtml: z.string(),
   bodyText: z.string(),
   editorNote: z.string().nullable(),
+  /** The takes a desk story was started from, in the order its body brings them in (empty for agency copy). */
+  sources: z.array(StorySourceSchema),
 });
 export type StoryDetail = z.infer<typeof StoryDetailSchema>;
 

@@ -10,6 +10,8 @@ export const VersionDiffSchema = z.object({
   to: z.number(),
   headline: z.array(DiffOpSchema),
   body: z.array(DiffOpSchema),
+  /** True when the bodies differ too much to compare word by word: the change is shown whole. */
+  tooLarge: z.boolean().optional(),
 });
 export type VersionDiff = z.infer<typeof VersionDiffSchema>;
 

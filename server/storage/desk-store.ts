@@ -1,12 +1,5 @@
 import type { DeskRecord } from "@/db/schema";
-
-/** One routing rule: every non-null field must match the story. */
-export interface DeskRule {
-  agency: string | null;
-  category: string | null;
-  keyword: string | null;
-  urgencyMax: number | null;
-}
+import type { DeskRule } from "../domain/desk-routing";
 
 /** A desk with its rules in the order they are tried. */
 export interface DeskWithRules {

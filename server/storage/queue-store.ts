@@ -1,5 +1,5 @@
 import type { StoryRecord } from "@/db/schema";
-import type { StoryFilter } from "./store";
+import type { StoryFilter } from "./story-filter";
 
 /** Stories received in one hour (ISO start of the hour) from one agency. */
 export interface HourlyCountRow {

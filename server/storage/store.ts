@@ -6,10 +6,16 @@ import type {
   StoryRecord,
   UserRecord,
 } from "@/db/schema";
-import type { Role } from "../contract/auth";
+import type { Role, UserSettings } from "../contract/auth";
 import type { StoryState } from "../contract/story";
-import type { NormalizedStory, RecordedItem } from "../ingest/normalized-story";
+import type { NormalizedStory, RecordedItem } from "../domain/normalized-story";
+import type { DeskCopyStore } from "./desk-copy-store";
+import type { SearchPosition, StoryFilter } from "./story-filter";
+import type { AlarmStore } from "./alarm-store";
 import type { DeskStore } from "./desk-store";
+import type { HousekeepingStore, JobLeaseStore } from "./housekeeping-store";
+import type { OpsStore } from "./ops-store";
+import type { PublishingStore, WebhookStore } from "./publishing-store";
 import type { QueueStore } from "./queue-store";
 import type { UserDataStore } from "./user-data-store";
 
@@ -30,62 +36,6 @@ export interface AppliedDelivery {
   results: { id: string; guid: string; agencyVersion: number; outcome: StoryOutcome }[];
   /** Stories that changed (as the queue lists them), with the change-log seq of their change, in seq order. */
   changed: { seq: number; story: StorySummaryRecord }[];
-}
-
-/** Queue filters understood by every store. */
-export interface StoryFilter {
-  agencies?: string[];
-  excludeAgencies?: string[];
-  states?: StoryState[];
-  excludeStates?: StoryState[];
-  urgencyMin?: number;
-  urgencyMax?: number;
-  languages?: string[];
-  excludeLanguages?: string[];
-  /** Stories with at least one of these categories. */
-  categories?: string[];
-  /** Stories with none of these categories. */
-  excludeCategories?: string[];
-  deskIds?: string[];
-  excludeDeskIds?: string[];
-  since?: string;
-  until?: string;
-  /** A query already parsed into the store-neutral query language. */
-  query?: SearchQuery;
-  /** Keyset cursor without a query: only stories older in queue order than this position. */
-  before?: number;
-  /** Keyset cursor with a query: only results after this one in search order. */
-  searchAfter?: SearchPosition;
-  limit: number;
-}
-
-/**
- * The store-neutral full-text query: every group of `must` has to match (a group is an OR of terms),
- * and no term of `mustNot` may match.
- */
-export interface SearchQuery {
-  must: SearchTerm[][];
-  mustNot: SearchTerm[];
-}
-
-/**
- * One search term in the index's own tokens (letters and digits only, lower or upper case):
- * a word; a phrase (tokens separated by one space, in order); or a prefix (the last token is a prefix).
- */
-export interface SearchTerm {
-  kind: "word" | "phrase" | "prefix";
-  text: string;
-}
-
-/**
- * Where a result stands in search order. Results are ranked by relevance within blocks of the newest
- * matches; `top` is the newest queue position of the result's block, so later pages stay in the same
- * block whatever arrives meanwhile.
- */
-export interface SearchPosition {
-  top: number;
-  rank: number;
-  position: number;
 }
 
 /** A story as the queue lists it: everything but the body and the editor's note. */
@@ -116,6 +66,23 @@ export type StateChangeResult =
   | { ok: true; seq: number; story: StoryRecord }
   | { ok: false; reason: "not_found" | "invalid_state" | "stale_rev"; story?: StoryRecord };
 
+/** A story the desk writes itself: its first text and who takes it (see insert-desk-story.ts). */
+export interface NewDeskStory {
+  creator: { id: string; name: string };
+  format: string;
+  headline: string;
+  byline: string | null;
+  bodyHtml: string;
+  bodyText: string;
+  wordCount: number;
+  urgency: number;
+  language: string | null;
+  categories: string[];
+  deskId: string | null;
+  sources: StoryRecord["sources"];
+  at: string;
+}
+
 /** Stories, deliveries and the change log. Each call is one unit of work. */
 export interface StoryStore {
   recordDelivery(delivery: NewDelivery): Promise<{ id: number; repeatOf: number | null }>;
@@ -127,11 +94,20 @@ export interface StoryStore {
   getStory(id: string): Promise<(StoryRecord & { bodyHtml: string }) | null>;
   listStoryVersions(id: string): Promise<{ agencyVersion: number; receivedAt: string; normalized: NormalizedStory }[]>;
   changeStoryState(change: StoryStateChange): Promise<StateChangeResult>;
+  /** Creates a desk story, taken by its creator (state in_progress), with its change-log seq. */
+  createDeskStory(story: NewDeskStory): Promise<{ seq: number; story: StoryRecord }>;
   /** Stories changed after `seq`, each once at its latest state, in seq order. */
   listChangedSince(seq: number, limit: number): Promise<{ seq: number; story: StoryRecord }[]>;
   currentSeq(): Promise<number>;
   /** Entries of the change log after `seq` (whoever wrote them), in seq order. */
   listChangeLog(seq: number, limit: number): Promise<{ seq: number; storyId: string }[]>;
+}
+
+/** A user with what the desk knows beyond the account: their desks (in routing order) and alert settings. */
+export interface UserWithProfile {
+  user: UserRecord;
+  deskIds: string[];
+  settings: UserSettings;
 }
 
 /** Users, sessions, ingest tokens and the audit log. */
@@ -140,24 +116,29 @@ export interface AccountStore {
   createUser(user: Omit<UserRecord, "createdAt" | "updatedAt">): Promise<UserRecord>;
   findUserByEmail(email: string): Promise<UserRecord | null>;
   findUserById(id: string): Promise<UserRecord | null>;
-  listUsers(): Promise<UserRecord[]>;
+  /** Every user by name, each with desks and settings, read in one query. */
+  listUsersWithProfiles(): Promise<UserWithProfile[]>;
+  /** One user with desks and settings; null when there is no such user. */
+  findUserWithProfile(id: string): Promise<UserWithProfile | null>;
   updateUser(id: string, patch: Partial<Pick<UserRecord, "name" | "role" | "active" | "passwordHash">>): Promise<UserRecord | null>;
   createSession(session: Omit<SessionRecord, "revokedAt">): Promise<void>;
   findSession(idHash: string): Promise<{ session: SessionRecord; user: UserRecord } | null>;
   touchSession(idHash: string, lastSeenAt: string): Promise<void>;
   revokeSession(idHash: string, at: string): Promise<void>;
-  revokeUserSessions(userId: string, at: string): Promise<string[]>;
+  /** Revokes a user's open sessions (all but `exceptHash` when given) and answers their hashes. */
+  revokeUserSessions(userId: string, at: string, exceptHash?: string): Promise<string[]>;
   createIngestToken(token: Omit<IngestTokenRecord, "revokedAt" | "lastUsedAt">): Promise<void>;
   findIngestToken(tokenHash: string): Promise<IngestTokenRecord | null>;
   listIngestTokens(): Promise<IngestTokenRecord[]>;
   revokeIngestToken(id: string, at: string): Promise<boolean>;
   touchIngestToken(id: string, lastUsedAt: string): Promise<void>;
   appendAudit(entry: { actorId: string | null; action: string; subject: string | null; detail?: Record<string, unknown> }): Promise<void>;
-  listAudit(limit: number): Promise<{ id: number; at: string; actorId: string | null; action: string; subject: string | null; detail: Record<string, unknown> | null }[]>;
+  /** Audit entries newest first, optionally one actor's or one action's, older than entry `beforeId`. */
+  listAudit(query: { limit: number; actorId?: string; action?: string; beforeId?: number }): Promise<{ id: number; at: string; actorId: string | null; action: string; subject: string | null; detail: Record<string, unknown> | null }[]>;
 }
 
 /** A pull feed as an admin creates it. */
-export type NewFeed = Pick<FeedRecord, "id" | "name" | "url" | "intervalSeconds" | "enabled" | "nextPollAt" | "createdAt">;
+export type NewFeed = Pick<FeedRecord, "id" | "name" | "url" | "intervalSeconds" | "enabled" | "nextPollAt" | "createdAt" | "format">;
 
 /** What polling a feed changes on it. */
 export type FeedPollState = Pick<
@@ -184,6 +165,18 @@ export interface Store {
   desks: DeskStore;
   userData: UserDataStore;
   feeds: FeedStore;
+  /** Whole-database operations: readiness, size, integrity, backup. */
+  ops: OpsStore;
+  publishing: PublishingStore;
+  webhooks: WebhookStore;
+  /** The desk's own copy of stories: co-edited documents, field edits, desk versions. */
+  deskCopy: DeskCopyStore;
+  /** Retention's deletions (change log, unused copy, raw bytes, audit rows). */
+  housekeeping: HousekeepingStore;
+  /** Leases that keep a housekeeping job to one node at a time. */
+  leases: JobLeaseStore;
+  /** What the desk's alarms read (sources' arrivals, thresholds, failing webhooks). */
+  alarms: AlarmStore;
   /** True when the database answers. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

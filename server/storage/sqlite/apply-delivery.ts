@@ -1,15 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
-import { changes, type StoryRecord } from "@/db/schema";
-import type { NormalizedStory, RecordedItem } from "../../ingest/normalized-story";
-import { decideVersion, isTakenState } from "../../ingest/version-rules";
+import type { StoryRecord } from "@/db/schema";
+import type { NormalizedStory, RecordedItem } from "../../domain/normalized-story";
+import { decideVersion, isTakenState } from "../../domain/version-rules";
 import type { AppliedDelivery, StoryOutcome } from "../store";
+import { appendChange } from "./change-log";
 import { routeStoryToDesk } from "./desk-routing";
 import { pendingIndex } from "./fts-index";
 import type { GroupTransaction } from "./group-commit";
 import { ingestStatements, type IngestStatements, versionParams } from "./ingest-statements";
-
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /**
  * A new public story id: 24 hex characters, no hyphen: the creation time in milliseconds (12 hex
@@ -21,21 +20,11 @@ export function newStoryId(now = Date.now()): string {
   return now.toString(16).padStart(12, "0") + randomBytes(6).toString("hex");
 }
 
-/** Appends one change to the log and returns its seq (for transactions outside ingest). */
-export function appendChange(tx: Tx, storyId: string, kind: string, actorId: string | null, at: string): number {
-  const row = tx.insert(changes).values({ storyId, kind, actorId, at }).returning({ seq: changes.seq }).get();
-  return row.seq;
-}
-
 /** What applying one story needs: the connection, its statements and the group transaction. */
 interface ApplyScope {
   db: Db;
   sql: IngestStatements;
   tx: GroupTransaction;
-}
-
-function change(sql: IngestStatements, storyId: string, kind: string, at: string): number {
-  return Number(sql.appendChange.run(storyId, kind, null, at).lastInsertRowid);
 }
 
 function findStoryIdByGuids(sql: IngestStatements, guids: readonly string[]): string | null {
@@ -72,7 +61,7 @@ function keepOutgoingBody(sql: IngestStatements, current: StoryRecord): void {
 
 function createStory({ db, sql, tx }: ApplyScope, deliveryId: number, n: NormalizedStory, at: string): { id: string; outcome: StoryOutcome; seq: number } {
   const id = newStoryId();
-  const seq = change(sql, id, "created", at);
+  const seq = appendChange(db, id, "created", null, at);
   const deskId = routeStoryToDesk(tx, db, n);
   const { lastInsertRowid } = sql.insertStory.run({
     ...versionParams(n), id, guid: n.guid, rev: 1, seq, state: stateAfterKill(n, "incoming"), desk_id: deskId, received_at: at, updated_at: at,
@@ -93,19 +82,21 @@ function applyOne(scope: ApplyScope, deliveryId: number, n: NormalizedStory, at:
   linkGuids(sql, n, existingId);
   const decision = decideVersion(current, n, ownId !== null);
   if (decision === "duplicate") return { id: existingId, outcome: "duplicate" };
-  const inserted = insertVersion(sql, existingId, deliveryId, n, at, decision === "update");
+  // A story the desk works on keeps its desk copy: the new version keeps its own body in history.
+  const isTaken = isTakenState(current.state);
+  const inserted = insertVersion(sql, existingId, deliveryId, n, at, decision === "update" && !isTaken);
   if (decision === "history") return { id: existingId, outcome: inserted ? "older" : "duplicate" };
   if (decision === "kill") {
     // A kill always kills, even when it is not newer than what the desk shows: keep the text, flag the story.
-    const seq = change(sql, existingId, "killed", at);
+    const seq = appendChange(scope.db, existingId, "killed", null, at);
     sql.killStory.run(seq, current.rev + 1, current.versionCount + (inserted ? 1 : 0), at, existingId);
     return { id: existingId, outcome: "updated", seq };
   }
   if (!inserted) return { id: existingId, outcome: "duplicate" };
-  const seq = change(sql, existingId, n.pubStatus === "canceled" ? "killed" : "agency_version", at);
+  const seq = appendChange(scope.db, existingId, n.pubStatus === "canceled" ? "killed" : "agency_version", null, at);
   pendingIndex(scope.tx, sql).flushRow(current.rowid); // the update trigger re-indexes it
   keepOutgoingBody(sql, current);
-  sql.updateStory.run({
+  (isTaken ? sql.updateTakenStory : sql.updateStory).run({
     ...versionParams(n),
     id: existingId,
     guid: n.guid,
@@ -113,7 +104,7 @@ function applyOne(scope: ApplyScope, deliveryId: number, n: NormalizedStory, at:
     rev: current.rev + 1,
     state: stateAfterKill(n, current.state),
     version_count: current.versionCount + 1,
-    agency_update_version: isTakenState(current.state) ? n.version : current.agencyUpdateVersion,
+    agency_update_version: isTaken ? n.version : current.agencyUpdateVersion,
     desk_id: current.deskId ?? routeStoryToDesk(scope.tx, scope.db, n), // unrouted stories are routed again on a new version
     updated_at: at,
   });

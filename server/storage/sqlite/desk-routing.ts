@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { findDeskId, type RoutableStory, type RoutingDesk } from "../../desks/routing";
+import { findDeskId, type RoutableStory, type RoutingDesk } from "../../domain/desk-routing";
 import type { GroupTransaction } from "./group-commit";
 import { readDesks } from "./sqlite-desk-store";
 

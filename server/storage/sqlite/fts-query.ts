@@ -1,4 +1,4 @@
-import type { SearchQuery, SearchTerm } from "../store";
+import type { SearchQuery, SearchTerm } from "../story-filter";
 
 /** Quotes one term as an FTS5 string (so no user character can act as syntax); a prefix gets its `*` outside. */
 function quoteTerm(term: SearchTerm): string {

@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stories } from "@/db/schema";
-import type { NormalizedStory } from "../../ingest/normalized-story";
+import type { NormalizedStory } from "../../domain/normalized-story";
 import type { StorySummaryRecord } from "../store";
 import { STORY_SUMMARY_COLUMNS } from "./list-stories";
 
@@ -21,9 +21,10 @@ export interface IngestStatements {
   failDelivery: Database.Statement<[string | null, string, string, number]>;
   storyIdByGuid: Database.Statement<[string], { storyId: string }>;
   linkGuid: Database.Statement<[string, string]>;
-  appendChange: Database.Statement<[string, string, string | null, string]>;
   insertStory: Database.Statement<[Record<string, unknown>]>;
   updateStory: Database.Statement<[Record<string, unknown>]>;
+  /** A new agency version of a story the desk works on: the desk copy's fields stay the desk's. */
+  updateTakenStory: Database.Statement<[Record<string, unknown>]>;
   killStory: Database.Statement<[number, number, number, string, string]>;
   insertVersion: Database.Statement<[string, string, number, number, string, string]>;
   keepVersionBody: Database.Statement<[string, string, string, string, number]>;
@@ -42,6 +43,16 @@ const VERSION_COLUMNS = [
   "dateline_text", "dateline_place", "dateline_date", "dateline_source", "language", "abstract", "body_html", "body_text",
   "word_count", "editor_note", "embargo_until", "version_created", "first_created", "supersedes", "signals", "categories", "keywords",
 ] as const;
+
+/**
+ * The columns that make the desk copy of a story being edited (co-edited text and the fields
+ * `PATCH /api/stories/:id` changes): a new agency version is kept in history and flagged, and the
+ * desk brings its changes in on request, never by overwriting these.
+ */
+const DESK_COPY_COLUMNS: ReadonlySet<string> = new Set([
+  "headline", "slugline", "byline", "abstract", "body_html", "body_text", "word_count",
+  "dateline_text", "dateline_place", "dateline_date", "dateline_source", "urgency", "categories", "keywords", "editor_note",
+]);
 
 /** Named parameters of {@link VERSION_COLUMNS} from a normalized story. */
 export function versionParams(n: NormalizedStory): Record<(typeof VERSION_COLUMNS)[number], unknown> {
@@ -88,9 +99,9 @@ function prepare(db: Db): IngestStatements {
     failDelivery: s.prepare("update deliveries set status = 'failed', format = ?, error_code = ?, error_message = ? where id = ?"),
     storyIdByGuid: s.prepare("select story_id as storyId from story_guids where guid = ?"),
     linkGuid: s.prepare("insert into story_guids (guid, story_id) values (?, ?) on conflict do nothing"),
-    appendChange: s.prepare("insert into changes (story_id, kind, actor_id, at) values (?, ?, ?, ?)"),
     insertStory: s.prepare(`insert into stories (${insertColumns.join(", ")}) values (${insertColumns.map((c) => `@${c}`).join(", ")})`),
     updateStory: s.prepare(`update stories set ${updateColumns.map((c) => `${c} = @${c}`).join(", ")} where id = @id`),
+    updateTakenStory: s.prepare(`update stories set ${updateColumns.filter((c) => !DESK_COPY_COLUMNS.has(c)).map((c) => `${c} = @${c}`).join(", ")} where id = @id`),
     killStory: s.prepare("update stories set pub_status = 'canceled', state = 'killed', seq = ?, rev = ?, version_count = ?, updated_at = ? where id = ?"),
     insertVersion: s.prepare(
       "insert into story_versions (story_id, guid, agency_version, delivery_id, normalized, received_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing",

@@ -2,7 +2,8 @@ import { and, desc, getTableColumns, gte, inArray, isNull, lt, lte, notInArray, 
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Db } from "@/db/client";
 import { stories } from "@/db/schema";
-import type { ListedStory, StoryFilter } from "../store";
+import type { ListedStory } from "../store";
+import type { StoryFilter } from "../story-filter";
 
 const { bodyHtml: _bodyHtml, bodyText: _bodyText, editorNote: _editorNote, ...summaryColumns } = getTableColumns(stories);
 

@@ -3,7 +3,8 @@ import type { Statement } from "better-sqlite3";
 import type { Db } from "@/db/client";
 import { stories } from "@/db/schema";
 import { hasMatch, markedTextToHtml, MATCH_CLOSE, MATCH_OPEN } from "../highlight-html";
-import type { ListedStory, SearchPosition, SearchQuery, StoryFilter } from "../store";
+import type { ListedStory } from "../store";
+import type { SearchPosition, SearchQuery, StoryFilter } from "../story-filter";
 import { toFtsMatch } from "./fts-query";
 import { sinceBound, STORY_SUMMARY_COLUMNS, storyFilterConditions } from "./list-stories";
 
@@ -75,6 +76,18 @@ function rankedPage(db: Db, match: string, where: SQL[], filter: StoryFilter): S
   return page;
 }
 
+/** Newest matches first, keyset paged on the index position (the cursor's rank is unused: 0). */
+function newestPage(db: Db, match: string, where: SQL[], filter: StoryFilter): SearchPosition[] {
+  const below = filter.searchAfter ? filter.searchAfter.position - 1 : Number.MAX_SAFE_INTEGER;
+  const hits = db.all<{ position: number }>(sql`
+    select stories_fts.rowid as position
+    from stories_fts cross join ${stories} on ${stories.rowid} = stories_fts.rowid
+    where stories_fts match ${match} and stories_fts.rowid <= ${below} ${where.length > 0 ? sql`and ${and(...where)}` : sql``}
+    order by stories_fts.rowid desc
+    limit ${filter.limit}`);
+  return hits.map((h) => ({ top: h.position, rank: 0, position: h.position }));
+}
+
 type HighlightStatement = Statement<[string, string, string, string, string, number], { headline: string | null; body: string | null }>;
 const highlightStatements = new WeakMap<Db["$client"], HighlightStatement>();
 
@@ -101,10 +114,13 @@ function highlights(db: Db, match: string, positions: number[]): Map<number, str
   return byPosition;
 }
 
-/** Full-text search: ranked by bm25 (headline weighted highest) within blocks of newest matches, keyset paged. */
+/**
+ * Full-text search, keyset paged: ranked by bm25 (headline weighted highest) within blocks of newest
+ * matches, or with `searchOrder: "newest"` newest first.
+ */
 export function searchStoriesQuery(db: Db, filter: StoryFilter & { query: SearchQuery }): ListedStory[] {
   const match = toFtsMatch(filter.query);
-  const page = rankedPage(db, match, searchConditions(filter), filter);
+  const page = (filter.searchOrder === "newest" ? newestPage : rankedPage)(db, match, searchConditions(filter), filter);
   if (page.length === 0) return [];
   const positions = page.map((p) => p.position);
   const rows = new Map(

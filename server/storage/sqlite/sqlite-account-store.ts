@@ -1,7 +1,8 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, ne } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { auditLog, ingestTokens, sessions, users } from "@/db/schema";
 import type { AccountStore } from "../store";
+import { selectUsersWithProfiles } from "./user-profiles";
 
 /** The SQLite implementation of users, sessions, tokens and the audit log. */
 export function createSqliteAccountStore(db: Db): AccountStore {
@@ -19,8 +20,11 @@ export function createSqliteAccountStore(db: Db): AccountStore {
     async findUserById(id) {
       return db.select().from(users).where(eq(users.id, id)).get() ?? null;
     },
-    async listUsers() {
-      return db.select().from(users).orderBy(users.name).all();
+    async listUsersWithProfiles() {
+      return selectUsersWithProfiles(db);
+    },
+    async findUserWithProfile(id) {
+      return selectUsersWithProfiles(db, eq(users.id, id))[0] ?? null;
     },
     async updateUser(id, patch) {
       return db.update(users).set({ ...patch, updatedAt: new Date().toISOString() }).where(eq(users.id, id)).returning().get() ?? null;
@@ -38,10 +42,11 @@ export function createSqliteAccountStore(db: Db): AccountStore {
     async revokeSession(idHash, at) {
       db.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.idHash, idHash), isNull(sessions.revokedAt))).run();
     },
-    async revokeUserSessions(userId, at) {
+    async revokeUserSessions(userId, at, exceptHash) {
       return db.transaction((tx) => {
-        const open = tx.select({ idHash: sessions.idHash }).from(sessions).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).all();
-        tx.update(sessions).set({ revokedAt: at }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))).run();
+        const which = and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptHash ? ne(sessions.idHash, exceptHash) : undefined);
+        const open = tx.select({ idHash: sessions.idHash }).from(sessions).where(which).all();
+        tx.update(sessions).set({ revokedAt: at }).where(which).run();
         return open.map((s) => s.idHash);
       });
     },
@@ -63,8 +68,9 @@ export function createSqliteAccountStore(db: Db): AccountStore {
     async appendAudit(entry) {
       db.insert(auditLog).values({ at: new Date().toISOString(), actorId: entry.actorId, action: entry.action, subject: entry.subject, detail: entry.detail ?? null }).run();
     },
-    async listAudit(limit) {
-      return db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(limit).all();
+    async listAudit({ limit, actorId, action, beforeId }) {
+      const where = and(actorId ? eq(auditLog.actorId, actorId) : undefined, action ? eq(auditLog.action, action) : undefined, beforeId ? lt(auditLog.id, beforeId) : undefined);
+      return db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(limit).all();
     },
   };
 }

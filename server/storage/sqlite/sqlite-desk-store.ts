@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { deskRules, desks, userDesks, type DeskRecord } from "@/db/schema";
-import type { DeskRule, DeskStore, DeskWithRules } from "../desk-store";
+import type { DeskRule } from "../../domain/desk-routing";
+import type { DeskStore, DeskWithRules } from "../desk-store";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 

@@ -2,7 +2,7 @@ import { and, asc, eq, lt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stories, storyStateCounts, type StoryRecord } from "@/db/schema";
 import type { QueueStore } from "../queue-store";
-import { appendChange } from "./apply-delivery";
+import { appendChange } from "./change-log";
 import { countStoriesQuery } from "./list-stories";
 import { countSearchQuery } from "./search-stories";
 
@@ -42,7 +42,7 @@ export function createSqliteQueueStore(db: Db): QueueStore {
         const at = new Date().toISOString();
         const changed: { seq: number; story: StoryRecord }[] = [];
         for (const { rowid: _rowid, ...story } of stale) {
-          const seq = appendChange(tx, story.id, "auto_spike", null, at);
+          const seq = appendChange(db, story.id, "auto_spike", null, at);
           const patch = { state: "spiked", seq, rev: story.rev + 1, updatedAt: at };
           tx.update(stories).set(patch).where(eq(stories.id, story.id)).run();
           changed.push({ seq, story: { ...story, ...patch } });

@@ -1,10 +1,13 @@
 import { asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { changes, deliveries, deliveryRaw, stories, storyVersions, type StoryRecord } from "@/db/schema";
-import type { NormalizedStory } from "../../ingest/normalized-story";
+import type { NormalizedStory } from "../../domain/normalized-story";
 import type { StoryStore } from "../store";
-import { GroupCommit } from "./group-commit";
-import { appendChange, applyDeliveryTx } from "./apply-delivery";
+import type { GroupCommit } from "./group-commit";
+import { applyDeliveryTx } from "./apply-delivery";
+import { appendChange } from "./change-log";
+import { holderPatch } from "./holder-patch";
+import { insertDeskStory } from "./insert-desk-story";
 import { ingestStatements } from "./ingest-statements";
 import { listStoriesQuery } from "./list-stories";
 import { searchStoriesQuery } from "./search-stories";
@@ -15,9 +18,8 @@ function withoutRowid<T extends { rowid: number }>(row: T): Omit<T, "rowid"> {
 }
 
 /** The SQLite implementation of the story store: every method is one synchronous transaction. */
-export function createSqliteStoryStore(db: Db): StoryStore {
+export function createSqliteStoryStore(db: Db, group: GroupCommit): StoryStore {
   // Ingest writes from concurrent deliveries share one commit (see GroupCommit).
-  const group = new GroupCommit(db.$client);
   return {
     async recordDelivery(d) {
       return group.run(() => {
@@ -69,12 +71,15 @@ export function createSqliteStoryStore(db: Db): StoryStore {
         if (change.expectedRev !== undefined && change.expectedRev !== current.rev) return { ok: false as const, reason: "stale_rev" as const, story: current };
         if (!change.from.includes(current.state as never)) return { ok: false as const, reason: "invalid_state" as const, story: current };
         const at = new Date().toISOString();
-        const seq = appendChange(tx, change.id, change.kind, change.actorId, at);
+        const seq = appendChange(db, change.id, change.kind, change.actorId, at);
         const patch: Partial<StoryRecord> = { state: change.to, seq, rev: current.rev + 1, updatedAt: at };
-        if (change.takenBy !== undefined) patch.takenBy = change.takenBy;
+        Object.assign(patch, holderPatch(tx, current.takenBy, change.takenBy, at));
         tx.update(stories).set(patch).where(eq(stories.id, change.id)).run();
         return { ok: true as const, seq, story: { ...current, ...patch } };
       });
+    },
+    async createDeskStory(story) {
+      return insertDeskStory(db, story);
     },
     async listChangedSince(seq, limit) {
       const rows = db.select().from(stories).where(gt(stories.seq, seq)).orderBy(asc(stories.seq)).limit(limit).all();

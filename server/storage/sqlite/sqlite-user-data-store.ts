@@ -4,7 +4,8 @@ import { savedSearches, stories, storyReads, userSettings } from "@/db/schema";
 import type { UserSettings } from "../../contract/auth";
 import type { UserDataStore } from "../user-data-store";
 
-const DEFAULT_SETTINGS: UserSettings = { sound: false, desktopNotifications: false };
+/** What a user who never changed a setting gets. */
+export const DEFAULT_SETTINGS: UserSettings = { sound: true, desktopNotifications: true };
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
