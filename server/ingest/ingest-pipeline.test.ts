@@ -162,6 +162,12 @@ describe("versions, duplicates, supersedes and kills", () => {
     expect(take.status).toBe(200);
     expect((await getStory(id)).agencyUpdateVersion).toBeNull();
     await ingest(ninjsStory({ uri: "urn:test:taken", version: 2, headline: "Taken story, new version" }));
-    expect(await getStory(id)).toMatchObject({ agencyUpdateVersion: 2, state: "in_progress", headline: "Taken story, new version" });
+    // The desk's copy stays the desk's: the new version is kept in history and flagged for the editor to bring in.
+    expect(await getStory(id)).toMatchObject({ agencyUpdateVersion: 2, agencyVersion: 2, state: "in_progress", headline: "Taken story" });
+    const versions = (await (await fetch(`${server.url}/api/stories/${id}/versions`, { headers: { cookie: editor.cookie } })).json()) as { versions: { agencyVersion: number; normalized: { headline: string } }[] };
+    expect(versions.versions.map((v) => [v.agencyVersion, v.normalized.headline])).toEqual([
+      [1, "Taken story"],
+      [2, "Taken story, new version"],
+    ]);
   });
 });

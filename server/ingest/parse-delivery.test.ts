@@ -100,7 +100,7 @@ describe("parseDelivery never throws and never hangs (fast-check)", () => {
     "dpa-digitalwires/eil.json",
     "ninjs/2.1/ntb_text.json",
     "anpa/iptc7901/dpa-eil.iptc",
-    "plain/dpa-mia-scraped-2022-01-28.txt",
+    "plain/scraped-web-page-2024-03-14.txt",
   ];
   const samples = SOURCES.map((file) => readSample(file));
 

@@ -1,6 +1,7 @@
 import type { z } from "zod";
-import { type NormalizedStory, NormalizedStorySchema, type RecordedItem, RecordedItemSchema, type WireFormat } from "./normalized-story";
+import { type NormalizedStory, NormalizedStorySchema, type RecordedItem, RecordedItemSchema, type WireFormat } from "../domain/normalized-story";
 import { parseAnpa } from "./parsers/anpa";
+import { boundRecordedItem, boundStoryFields } from "./field-bounds";
 import { sniffFormat } from "./parsers/detect";
 import { parseDigitalwires } from "./parsers/digitalwires";
 import { parseAtom, parseRss } from "./parsers/feed";
@@ -19,6 +20,11 @@ export const DEFAULT_MAX_DELIVERY_BYTES = 5 * 1024 * 1024;
 export interface ParseDeliveryOptions {
   format?: WireFormat;
   maxBytes?: number;
+  /**
+   * Whether detection may take a body as plain text (true by default). Pull feeds say false: a web
+   * page or an error text from a feed URL is no wire copy, so it is quarantined, not made a story.
+   */
+  detectsPlain?: boolean;
 }
 
 const PARSERS: Readonly<Record<WireFormat, WireParser>> = {
@@ -55,12 +61,12 @@ function validate<T>(items: readonly unknown[], schema: z.ZodType<T>, format: Wi
 }
 
 /**
- * Validates a parser's output against the schemas ("malformed" naming the first invalid field)
- * and refuses a delivery with neither stories nor recorded items ("no_story").
+ * Validates a parser's output against the schemas ("malformed" naming the first invalid field),
+ * cuts over-long short fields to their safety bounds (noted in the story's ingestNotes) and refuses a delivery with neither stories nor recorded items ("no_story").
  */
 export function checkDelivery(parsed: ParsedDelivery): ParsedDelivery {
-  const stories: NormalizedStory[] = validate(parsed.stories, NormalizedStorySchema, parsed.format);
-  const recorded: RecordedItem[] = validate(parsed.recorded, RecordedItemSchema, parsed.format);
+  const stories: NormalizedStory[] = validate(parsed.stories, NormalizedStorySchema, parsed.format).map(boundStoryFields);
+  const recorded: RecordedItem[] = validate(parsed.recorded, RecordedItemSchema, parsed.format).map(boundRecordedItem);
   if (stories.length === 0 && recorded.length === 0) {
     throw new WireParseError("no_story", `the ${parsed.format} delivery contains no story`, parsed.format);
   }
@@ -82,6 +88,9 @@ export function parseDelivery(bytes: Uint8Array, options: ParseDeliveryOptions =
     if (!format) {
       const guess = sniffFormat(bytes);
       if (!guess.format) return fail("unknown_format", `unrecognised delivery format: ${guess.reason}`, null);
+      if (guess.format === "plain" && options.detectsPlain === false) {
+        return fail("unknown_format", `not a wire format (${guess.reason}); plain text is taken only from a source set to the plain format`, null);
+      }
       format = guess.format;
     }
     return { ok: true, value: checkDelivery(PARSERS[format](bytes)) };

@@ -1,10 +1,6 @@
-import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { WireFormat } from "./normalized-story";
+import type { WireFormat } from "../domain/normalized-story";
 import { parseDelivery, type ParseDeliveryOptions } from "./parse-delivery";
 import { type ParseOutcome, WireParseError } from "./parsers/parse-result";
 
@@ -32,20 +28,15 @@ type WorkerAnswer =
   | { id: number; ok: true; value: Extract<ParseOutcome, { ok: true }>["value"] }
   | { id: number; ok: false; error: { code: WireParseError["code"]; message: string; format: WireFormat | null } };
 
-const WORKER_ENTRY = new URL("./parse-worker.ts", import.meta.url).href;
-
-/** The file of tsx's ESM loader API (its "import" export, whatever resolver runs this module). */
-function tsxEsmApi(): string {
-  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
-  const { exports } = JSON.parse(readFileSync(manifest, "utf8")) as { exports: Record<string, { import: { default: string } }> };
-  return pathToFileURL(path.join(path.dirname(manifest), exports["./esm/api"]!.import.default)).href;
-}
+/**
+ * The worker's file beside this module. In the production build this module is part of a compiled
+ * bundle in dist/, beside the compiled worker (parse-worker.js); run from the TypeScript source, its
+ * worker loads through tsx (parse-worker-dev.mjs).
+ */
+const WORKER_ENTRY = new URL(import.meta.url.endsWith(".js") ? "./parse-worker.js" : "./parse-worker-dev.mjs", import.meta.url);
 
 function startWorker(): Worker {
-  // A worker does not inherit tsx's loader: register it before importing the TypeScript entry.
-  const tsxApi = tsxEsmApi();
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(WORKER_ENTRY)}));`;
-  const worker = new Worker(bootstrap, { eval: true });
+  const worker = new Worker(WORKER_ENTRY);
   worker.unref();
   return worker;
 }
@@ -166,7 +157,7 @@ export class ParsePool {
   }
 
   private post(job: Job): void {
-    this.ensureWorker().postMessage({ id: job.id, bytes: job.bytes, format: job.options.format, maxBytes: job.options.maxBytes });
+    this.ensureWorker().postMessage({ id: job.id, bytes: job.bytes, format: job.options.format, maxBytes: job.options.maxBytes, detectsPlain: job.options.detectsPlain });
   }
 
   private ensureWorker(): Worker {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NormalizedStorySchema } from "../normalized-story";
+import { NormalizedStorySchema } from "../../domain/normalized-story";
 import { parseAnpa } from "./anpa";
 import { WireParseError } from "./parse-result";
 
@@ -47,7 +47,7 @@ describe("parseAnpa — fictional fixture with real control bytes", () => {
     expect(NormalizedStorySchema.safeParse(story).success).toBe(true);
     expect(story.guid).toBe("urn:anpa:ap:harbor-festival:2014-04-07");
     expect(story.version).toBe(2);
-    expect(story.signals).toEqual(["update"]);
+    expect(story.signals).toEqual(["sig:update"]);
     expect(story.headline).toBe("Lanterns light up harbor town's annual festival");
     expect(story.slugline).toBe("Harbor-Festival");
     expect(story.byline).toBe("By JANE EXAMPLE, Associated Press Writer");
@@ -75,7 +75,7 @@ describe("parseAnpa — priorities, versions and errors", () => {
     expect(onlyStory(fixture({ priority: "u" })).urgency).toBe(3);
     expect(onlyStory(fixture({ version: "2ndLd-Writethru" })).version).toBe(3);
     const correction = onlyStory(fixture({ version: "Correction" }));
-    expect(correction).toMatchObject({ version: 1, signals: ["correction"] });
+    expect(correction).toMatchObject({ version: 1, signals: ["sig:correction"] });
     const plain = onlyStory(fixture({ version: "" }));
     expect(plain).toMatchObject({ version: 1, signals: [] });
     expect(plain.guid).toBe("urn:anpa:ap:harbor-festival:2014-04-07");

@@ -1,11 +1,12 @@
-import type { NormalizedStory } from "../normalized-story";
-import { paragraphsToHtml } from "../sanitize";
-import { cleanText } from "../text";
+import type { NormalizedStory } from "../../domain/normalized-story";
+import { paragraphsToHtml } from "../text/sanitize";
+import { cleanText } from "../text/plain-text";
 import { sourceAgency } from "../text/dateline";
 import { anpaPriorityToUrgency } from "../text/urgency";
 import { ANPA_CATEGORIES, anpaTypography, readAnpaHeader, readAnpaTrailer, readVersionField } from "./anpa-text";
 import { type ParsedDelivery, WireParseError, type WireParser } from "./parse-result";
 import { guardParser } from "./parser-guard";
+import { restoreTeletype } from "./teletype-restore";
 import { emptyStory, finishStory, unique } from "./story-builder";
 import { keyOf, splitTeletype, teletypeLines } from "./teletype";
 
@@ -38,16 +39,22 @@ function readTop(lines: readonly string[]): AnpaTop {
   return top;
 }
 
+/** A paragraph's first line: TAB (+ 3 spaces), or the spaces a receiver stored instead of the TAB. */
+const PARAGRAPH_START = /^(?:\t| {2,})\S?/;
+
 /** Splits the text part into `^` header lines (each ends with `<` or `=`) and TAB-started paragraphs. */
 function splitText(lines: readonly string[]): { top: string[]; paragraphs: string[] } {
   const top: string[] = [];
   const paragraphs: string[] = [];
   let inBody = false;
-  for (const line of lines) {
+  for (const raw of lines) {
+    const line = PARAGRAPH_START.test(raw) && raw.trim() ? `\t${raw.trimStart()}` : raw;
     if (!inBody && line.startsWith("\t")) inBody = true;
     if (!inBody) {
       const last = top.length - 1;
-      if (last >= 0 && !/[<=]$/.test(top[last] ?? "") && !line.startsWith("^")) top[last] = `${top[last] ?? ""} ${line.trim()}`;
+      // endsWith, not /[<=]$/: a regex anchored at the end rescans the growing line from its start.
+      const open = top[last];
+      if (open !== undefined && !open.endsWith("<") && !open.endsWith("=") && !line.startsWith("^")) top[last] = `${open} ${line.trim()}`;
       else if (line.trim()) top.push(line.trim());
     } else if (line.startsWith("\t")) paragraphs.push(line.trim());
     else if (line.trim() && !line.startsWith("^") && paragraphs.length > 0) {
@@ -57,7 +64,9 @@ function splitText(lines: readonly string[]): { top: string[]; paragraphs: strin
   return { top, paragraphs: paragraphs.map(anpaTypography).filter(Boolean) };
 }
 
-function storyOf(bytes: Uint8Array): NormalizedStory {
+function storyOf(delivered: Uint8Array): NormalizedStory {
+  // Stored with control characters stripped, replaced or written out: rebuilt first.
+  const bytes = restoreTeletype(delivered)?.bytes ?? delivered;
   const parts = splitTeletype(bytes);
   if (!parts) throw new WireParseError("malformed", "ANPA message without STX: no text part", "anpa");
   const header = parts.header.map((byte) => (byte === US ? 0x20 : byte));

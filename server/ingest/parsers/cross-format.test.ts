@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { NormalizedStory, WireFormat } from "../normalized-story";
+import type { NormalizedStory, WireFormat } from "../../domain/normalized-story";
 import { parseDelivery } from "../parse-delivery";
 import { readSample } from "./testing/samples";
 
@@ -38,6 +38,25 @@ function comparable(story: NormalizedStory) {
   return { headline: story.headline, urgency: story.urgency, dateline: { ...story.dateline, text }, wordCount: story.wordCount };
 }
 
+describe("genres from every format, in the one vocabulary", () => {
+  it("takes NewsML-G2 `<genre>`: its name, and the canonical genre of its qcode", () => {
+    expect(parsed("newsml-g2", "newsml-g2/iptc/LISTING_1_A_NewsML-G2_News_Item.xml").categories).toEqual(expect.arrayContaining(["Interview", "genre:Interview"]));
+    expect(parsed("newsml-g2", "newsml-g2/dpa/eil.xml").categories).toContain("Meldung");
+  });
+
+  it("takes ninjs `genres` by name and by their IPTC genre URI", () => {
+    const story = parsed("ninjs", "ninjs/3.0/20231008-anti-doping-measures-at-the-tour-down-under-will-be-the-toughest-ever-addb-ninjs-nitf.json");
+    expect(story.categories).toContain("genre:Current");
+    expect(parsed("ninjs", "ninjs/test_suite/3.0/should_pass/006_genre.json").categories).toEqual(expect.arrayContaining(["Current", "From the Scene", "genre:Current", "genre:FromTheScene"]));
+  });
+
+  it("takes the NITF `tobject.type` and `tobject.property.type` when they name a genre, not a desk", () => {
+    expect(parsed("nitf", "nitf/iptc-nitf-example-3.5.xml").categories).toContain("genre:Feature");
+    // NTB's tobject.type "Utenriks" is a desk, and "Nyheter" (news) no genre: neither becomes one.
+    expect(parsed("nitf", "nitf/NTB_nitf_sample.xml").categories.filter((c) => c.startsWith("genre:") || ["Utenriks", "Nyheter"].includes(c))).toEqual([]);
+  });
+});
+
 describe("the same dpa story in every format", () => {
   for (const { name, files, sameBody } of STORIES) {
     describe(name, () => {
@@ -61,6 +80,19 @@ describe("the same dpa story in every format", () => {
         const wires = stories.find((entry) => entry.format === "digitalwires")!.story;
         const teletype = stories.find((entry) => entry.format === "iptc7901")!.story;
         expect(teletype.slugline).toBe(wires.slugline);
+      });
+
+      // The desk's closing line of initials (`dpa abc yydd n1 sku`) leaves the body but is kept, last in the notes.
+      it("keeps the closing line of editor initials last in the notes, never in the body", () => {
+        const lines = stories.map(({ format, story }) => ({ format, last: story.editorNote?.split("\n").at(-1) ?? null }));
+        for (const line of lines) expect(line).toEqual({ format: line.format, last: lines[0]!.last });
+        for (const { story } of stories) if (lines[0]!.last) expect(story.bodyText).not.toContain(lines[0]!.last);
+      });
+
+      // Genres are one vocabulary: G2's `<genre>` and digitalwires' genre names give the same ones.
+      it("has the same genres in NewsML-G2 and digitalwires", () => {
+        const genres = (format: string) => stories.find((entry) => entry.format === format)!.story.categories.filter((c) => ["Meldung", "Vorschau", "Achtung"].includes(c) || c.startsWith("genre:")).sort();
+        expect(genres("newsml-g2")).toEqual(genres("digitalwires"));
       });
 
       // Where a line break is ambiguous in 7901, the words must still be the same, in the same order.

@@ -1,5 +1,5 @@
-import type { Dateline } from "../normalized-story";
-import { cleanText } from "../text";
+import type { Dateline } from "../../contract/story";
+import { cleanText } from "../text/plain-text";
 import { datelineDateToIso, parseDateline, readDatelineDate } from "../text/dateline";
 
 /** A dateline with every field unknown. */

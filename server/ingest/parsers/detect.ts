@@ -1,4 +1,5 @@
-import type { WireFormat } from "../normalized-story";
+import { restoreTeletype } from "./teletype-restore";
+import type { WireFormat } from "../../domain/normalized-story";
 
 /** A format guess and, when there is none, the human-readable reason. */
 export interface FormatGuess {
@@ -41,6 +42,13 @@ function decodeSample(bytes: Uint8Array): string {
   if (sample[0] === 0xff && sample[1] === 0xfe) return new TextDecoder("utf-16le").decode(sample.subarray(2));
   if (sample[0] === 0xfe && sample[1] === 0xff) return new TextDecoder("utf-16be").decode(sample.subarray(2));
   return new TextDecoder("utf-8").decode(sample).replace(/^\uFEFF/, "");
+}
+
+/** A control character written out by name at the start (`<SOH>`, `<SYN>`): a stored teletype message, not XML. */
+const TELETYPE_TOKEN = /^<(?:SOH|SYN|STX|NUL|DEL)>/;
+
+function latin1Head(bytes: Uint8Array, start: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(16, bytes.byteLength - start)).toString("latin1");
 }
 
 /** The local name of the root element after BOM, XML declaration, comments, PIs and DOCTYPE. */
@@ -105,7 +113,13 @@ export function sniffFormat(bytes: Uint8Array): FormatGuess {
   while (start < bytes.length && isBlank(bytes[start] as number)) start++;
   if (start >= bytes.length) return { format: null, reason: "the delivery is empty" };
   if (bytes[start] === 0x16 && bytes[start + 1] === 0x16 && bytes[start + 2] === 0x01) return { format: "anpa", reason: "SYN SYN SOH" };
-  if (bytes[start] === 0x01) return { format: "iptc7901", reason: "SOH" };
+  const first = bytes[start];
+  // JSON and XML open with their own characters; anything else may be a teletype message as stored.
+  if (first !== 0x7b && first !== 0x5b && !(first === 0x3c && !TELETYPE_TOKEN.test(latin1Head(bytes, start)))) {
+    const teletype = restoreTeletype(bytes);
+    if (teletype) return { format: teletype.format, reason: `${teletype.format === "anpa" ? "ANPA" : "IPTC 7901"} header and headline` };
+  }
+  if (first === 0x01) return { format: "iptc7901", reason: "SOH" };
   const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
   if (!utf16 && looksBinary(bytes.subarray(start, start + 4096))) return { format: null, reason: "the delivery is binary data, not text" };
   const text = decodeSample(bytes).trimStart();

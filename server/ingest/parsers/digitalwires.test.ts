@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NormalizedStorySchema } from "../normalized-story";
+import { NormalizedStorySchema } from "../../domain/normalized-story";
 import { parseDigitalwires } from "./digitalwires";
 import { listSamples, readSample } from "./testing/samples";
 
@@ -42,7 +42,7 @@ describe("parseDigitalwires — eil.json", () => {
     expect(story.signals).toEqual([]);
     expect(story.keywords).toEqual(["Grüne"]);
     expect(story.categories).toEqual(["Partei", "Meldung"]);
-    expect(story.editorNote).toBe("Zu diesem Text finden Sie Bilder mit folgendem Titel im dpa Bildangebot:\ndpa-Eilmeldung");
+    expect(story.editorNote).toBe("Zu diesem Text finden Sie Bilder mit folgendem Titel im dpa Bildangebot:\ndpa-Eilmeldung\ndpa abc yydd n1 sku");
   });
 
   it("keeps the body without the dateline", () => {

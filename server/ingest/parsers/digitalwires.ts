@@ -1,5 +1,6 @@
-import type { NormalizedStory, PubStatus } from "../normalized-story";
-import { cleanText } from "../text";
+import type { PubStatus } from "../../contract/story";
+import type { NormalizedStory } from "../../domain/normalized-story";
+import { cleanText } from "../text/plain-text";
 import { datelineFromField, sourceAgency } from "../text/dateline";
 import { normalizeUrgency } from "../text/urgency";
 import { NO_DATELINE } from "./dateline-fields";
@@ -11,8 +12,10 @@ import { isoDate } from "./wire-dates";
 
 /** Largest number of entries accepted in one digitalwires delivery. */
 const MAX_ENTRIES = 1000;
-/** dpa ednote roles that are notes to the editor (the closing line and contacts are not). */
+/** dpa ednote roles that are notes to the editor (contacts are not). */
 const EDITOR_NOTE_ROLES = new Set(["dpaednoterole:editorialnote", "dpaednoterole:correction"]);
+/** The desk's closing line of initials: kept last in the notes, as every format keeps sign-offs. */
+const CLOSING_LINE_ROLE = "dpaednoterole:closingline";
 
 /** `categories[]` names of one dnltype (`dnltype:dpasubject`, `dnltype:genre`, …). */
 function categoryNames(entry: JsonObject, type: string): string[] {
@@ -43,10 +46,12 @@ function signalsOf(entry: JsonObject): string[] {
 }
 
 function editorNoteOf(entry: JsonObject): string | null {
-  const notes = objects(entry.ednotes)
-    .filter((note) => EDITOR_NOTE_ROLES.has(text(note, "role") ?? ""))
-    .map((note) => (typeof note.ednote === "string" ? note.ednote.trim() : ""))
-    .filter((note) => note.length > 0);
+  const withRole = (roles: ReadonlySet<string>) =>
+    objects(entry.ednotes)
+      .filter((note) => roles.has(text(note, "role") ?? ""))
+      .map((note) => (typeof note.ednote === "string" ? note.ednote.trim() : ""))
+      .filter((note) => note.length > 0);
+  const notes = [...withRole(EDITOR_NOTE_ROLES), ...withRole(new Set([CLOSING_LINE_ROLE]))];
   return notes.length > 0 ? notes.join("\n") : null;
 }
 

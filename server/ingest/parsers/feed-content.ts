@@ -1,8 +1,8 @@
-import { paragraphsToHtml, sanitizeWireHtml } from "../sanitize";
-import { cleanText, htmlToText } from "../text";
-import type { XmlElement } from "./xml";
-import { innerHtml } from "./xml-html";
-import { attr, child, elements, textOf } from "./xml-walk";
+import { paragraphsToHtml, sanitizeWireHtml } from "../text/sanitize";
+import { cleanText, htmlToText } from "../text/plain-text";
+import type { XmlElement } from "./xml/nodes";
+import { innerHtml } from "./xml/html";
+import { attr, child, elements, textOf } from "./xml/walk";
 
 const LOOKS_LIKE_HTML = /<\/?[a-z][a-z0-9]*[\s/>]|&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i;
 

@@ -1,13 +1,13 @@
-import type { NormalizedStory, WireFormat } from "../normalized-story";
-import { cleanText } from "../text";
+import type { NormalizedStory, WireFormat } from "../../domain/normalized-story";
+import { cleanText } from "../text/plain-text";
 import { feedHtml, feedText } from "./feed-content";
 import { type ParsedDelivery, WireParseError, type WireParser } from "./parse-result";
 import { guardParser, requireContent } from "./parser-guard";
 import { contentGuid, emptyStory, finishStory, type StoryFields, unique } from "./story-builder";
 import { epochSeconds, isoDate, rfc822ToIso } from "./wire-dates";
-import type { XmlElement } from "./xml";
-import { parseXmlBytes } from "./xml";
-import { attr, child, childText, elements, text } from "./xml-walk";
+import type { XmlElement } from "./xml/nodes";
+import { parseXmlBytes } from "./xml/parse-xml";
+import { attr, child, childText, elements, text } from "./xml/walk";
 
 /** What a feed item inherits from its channel/feed. */
 interface FeedContext {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NormalizedStorySchema } from "../normalized-story";
+import { NormalizedStorySchema } from "../../domain/normalized-story";
 import { parseIptc7901 } from "./iptc7901";
 import { readTrailerTime } from "./iptc7901-header";
 import { WireParseError } from "./parse-result";
@@ -39,11 +39,11 @@ describe("parseIptc7901 — dpa-eil.iptc (CRLF, Eil + 5 BEL)", () => {
     expect(story.versionCreated).toBe("2024-09-25T10:37:00+02:00"); // dpa's trailer is Berlin time
   });
 
-  it("keeps the body without the dateline, the notebook or the closing line", () => {
+  it("keeps the body without the dateline, the notebook or the closing line (which goes last into the notes)", () => {
     expect(story.bodyText).toBe(
       "Die Grünen-Spitze zieht nach den Misserfolgen der Partei bei mehreren Wahlen personelle Konsequenzen. Die Co-Vorsitzenden Ricarda Lang und Omid Nouripour gaben in Berlin den Rücktritt des gesamten Parteivorstandes im November bekannt. Zuvor hatte das Nachrichtenportal «Table Media» berichtet.",
     );
-    expect(story.editorNote).toBe("Redaktionelle Hinweise\nZu diesem Text finden Sie Bilder mit folgendem Titel im dpa Bildangebot:\ndpa-Eilmeldung");
+    expect(story.editorNote).toBe("Redaktionelle Hinweise\nZu diesem Text finden Sie Bilder mit folgendem Titel im dpa Bildangebot:\ndpa-Eilmeldung\ndpa abc yydd n1 sku");
     expect(story.bodyText).not.toContain("sku");
   });
 });
@@ -52,7 +52,7 @@ describe("parseIptc7901 — other dpa files", () => {
   it("tvo-pol: correction note, wrapped headline, hard line breaks and lists", () => {
     const story = onlyStory(readSample("anpa/iptc7901/dpa-tvo-pol.iptc"));
     expect(story.headline).toBe("dpa-Tagesvorschau Politik Deutschland für Dienstag, 24. September 2024");
-    expect(story.signals).toEqual(["correction"]);
+    expect(story.signals).toEqual(["sig:correction"]);
     expect(story.editorNote?.split("\n").slice(0, 2)).toEqual(["Berichtigung: Uhrzeit korrigiert", "Vorschau"]);
     expect(story.urgency).toBe(3);
     expect(story.versionCreated).toBe("2024-09-24T09:42:00+02:00");
@@ -104,7 +104,7 @@ describe("parseIptc7901 — synthetic messages", () => {
 
   it("reads Latin-1 bytes, a Blitz (10 BEL), a take line, a byline and a GMT trailer", () => {
     const story = onlyStory(message("1ST LEAD\r\n(Blitz \x07\x07\x07\x07\x07\x07\x07\x07\x07\x07)\r\nHafen \xfcberrascht\r\nVon Anna Beispiel, dpa"));
-    expect(story).toMatchObject({ urgency: 1, version: 2, signals: ["update"], headline: "Hafen überrascht", byline: "Von Anna Beispiel, dpa" });
+    expect(story).toMatchObject({ urgency: 1, version: 2, signals: ["sig:update"], headline: "Hafen überrascht", byline: "Von Anna Beispiel, dpa" });
     expect(story.versionCreated).toBe("2018-11-21T23:22:00Z");
     expect(story.dateline.place).toBe("Hamburg");
     expect(story.guid).toBe("urn:7901:dpa:eca062:wirtschaft-hafen");

@@ -1,11 +1,12 @@
-import type { NormalizedStory } from "../normalized-story";
-import { cleanText, htmlToText } from "../text";
+import type { NormalizedStory } from "../../domain/normalized-story";
+import { cleanText, htmlToText } from "../text/plain-text";
 import { normalizeUrgency } from "../text/urgency";
 import { readHeadlineBlock } from "./iptc7901-headline";
 import { readBody } from "./iptc7901-body";
 import { readHeaderLine, readTrailerTime } from "./iptc7901-header";
 import { type ParsedDelivery, WireParseError, type WireParser } from "./parse-result";
 import { guardParser } from "./parser-guard";
+import { restoreTeletype } from "./teletype-restore";
 import { emptyStory, finishStory, unique } from "./story-builder";
 import { BEL, countByte, keyOf, splitTeletype, teletypeLines } from "./teletype";
 
@@ -28,7 +29,9 @@ function headlineEnd(lines: readonly string[]): number {
   return blank > 0 ? blank - 1 : 0;
 }
 
-function storyOf(bytes: Uint8Array): NormalizedStory {
+function storyOf(delivered: Uint8Array): NormalizedStory {
+  // Stored with control characters stripped, replaced or written out: rebuilt first.
+  const bytes = restoreTeletype(delivered)?.bytes ?? delivered;
   const parts = splitTeletype(bytes);
   if (!parts) throw new WireParseError("malformed", "IPTC 7901 message without STX: no text part", "iptc7901");
   const headerLines = teletypeLines(parts.header).filter((line) => line.trim() !== "");
@@ -38,8 +41,10 @@ function storyOf(bytes: Uint8Array): NormalizedStory {
     throw new WireParseError("malformed", "IPTC 7901 message without a header line (service, priority, category) before STX", "iptc7901");
   }
   const { slugline, keywords } = readSlug(headerLines[1]);
-  const lines = teletypeLines(parts.text);
-  while (lines.length > 0 && (lines[0] ?? "").trim() === "") lines.shift();
+  const allLines = teletypeLines(parts.text);
+  // Leading blank lines dropped by one slice (shifting them one by one is quadratic on a long run).
+  const firstText = allLines.findIndex((line) => line.trim() !== "");
+  const lines = firstText < 0 ? [] : allLines.slice(firstText);
   const end = headlineEnd(lines);
   const blockLines = lines.slice(0, end + 1).map((line, i) => (i === end ? line.replace(/\s*=\s*$/, "") : line));
   const block = readHeadlineBlock(blockLines, countByte(parts.text, BEL));
@@ -49,7 +54,7 @@ function storyOf(bytes: Uint8Array): NormalizedStory {
   const slugKey = keyOf(slugline ?? block.headline) || "untitled";
   const guid = `urn:7901:${keyOf(agency ?? "") || "unknown"}:${keyOf(header.service) || "0"}:${slugKey}`;
   const reference = Number(header.reference);
-  const notes = [...block.notes, body.notebook].filter((note): note is string => Boolean(note));
+  const notes = [...block.notes, body.notebook, body.closingLine].filter((note): note is string => Boolean(note));
   return finishStory(
     {
       ...emptyStory("iptc7901", guid),

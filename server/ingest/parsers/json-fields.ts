@@ -1,5 +1,5 @@
-import type { WireFormat } from "../normalized-story";
-import { cleanText } from "../text";
+import type { WireFormat } from "../../domain/normalized-story";
+import { cleanText } from "../text/plain-text";
 import { decodeBytes } from "../text/encoding";
 import { WireParseError } from "./parse-result";
 

@@ -1,9 +1,10 @@
-import { paragraphsToHtml } from "../sanitize";
-import { cleanText } from "../text";
+import { paragraphsToHtml } from "../text/sanitize";
+import { cleanText } from "../text/plain-text";
 import { type ExtractedBody, type NitfHead, nitfBodyToHtml, nitfHead } from "./nitf-body";
 import { xhtmlBodyToHtml } from "./xhtml-body";
-import type { XmlElement } from "./xml";
-import { attr, child, descendants, elements, text, textOf } from "./xml-walk";
+import type { XmlElement } from "./xml/nodes";
+import { attr, child, descendants, elements, text, textOf } from "./xml/walk";
+import { appendAll } from "../text/extremes";
 
 // Components in these roles are media, styling or contacts: their NewsLines are captions, not the story's.
 const NON_TEXT_ROLES = new Set(["photo", "picture", "image", "graphic", "logo", "video", "audio", "stylesheet", "contact"]);
@@ -22,7 +23,7 @@ export function textComponents(item: XmlElement): XmlElement[] {
     const component = stack.pop() as XmlElement;
     if (NON_TEXT_ROLES.has(roleOf(component))) continue;
     found.push(component);
-    stack.push(...elements(component, "NewsComponent").reverse());
+    appendAll(stack, elements(component, "NewsComponent").reverse());
   }
   return found;
 }

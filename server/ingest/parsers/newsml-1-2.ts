@@ -1,4 +1,5 @@
-import type { NormalizedStory, PubStatus, RecordedItem } from "../normalized-story";
+import type { PubStatus } from "../../contract/story";
+import type { NormalizedStory, RecordedItem } from "../../domain/normalized-story";
 import { normalizeUrgency } from "../text/urgency";
 import { datelineFromText, mergeDatelines, NO_DATELINE } from "./dateline-fields";
 import { bodyOf, newsLine, roleText, textComponents, typedNewsLine } from "./newsml-1-2-components";
@@ -6,9 +7,9 @@ import { type ParsedDelivery, WireParseError, type WireParser } from "./parse-re
 import { guardParser, requireContent } from "./parser-guard";
 import { contentGuid, emptyStory, finishStory, parseVersion, unique } from "./story-builder";
 import { isoDate } from "./wire-dates";
-import type { XmlElement } from "./xml";
-import { parseXmlBytes } from "./xml";
-import { attr, child, childText, descendants, findFirst } from "./xml-walk";
+import type { XmlElement } from "./xml/nodes";
+import { parseXmlBytes } from "./xml/parse-xml";
+import { attr, child, childText, descendants, findFirst } from "./xml/walk";
 
 const STATUS: Readonly<Record<string, PubStatus>> = { usable: "usable", withheld: "withheld", canceled: "canceled", cancelled: "canceled" };
 
@@ -66,7 +67,7 @@ function storyOf(item: XmlElement, envelopeParty: string | null): NormalizedStor
     headline: headline ?? "",
     subheadline: newsLine(components, "SubHeadLine") ?? roleText(components, "subheadline") ?? head?.subheadline ?? null,
     slugline: newsLine(components, "SlugLine") ?? childText(item, "Identification", "NameLabel"),
-    byline: newsLine(components, "ByLine") ?? head?.byline ?? creator,
+    byline: newsLine(components, "ByLine") ?? head?.byline ?? found?.body.byline ?? creator,
     dateline: mergeDatelines(cityDateline, datelineFromText(newsLine(components, "DateLine")), head?.dateline ?? NO_DATELINE, lineDate),
     urgency: normalizeUrgency(urgency || null, "iptc"),
     agency: attr(findFirst(findFirst(item, "Provider"), "Party"), "FormalName") ?? envelopeParty ?? childText(identifier, "ProviderId"),

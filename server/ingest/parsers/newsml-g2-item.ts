@@ -1,17 +1,21 @@
-import type { NormalizedStory, PubStatus } from "../normalized-story";
-import { paragraphsToHtml } from "../sanitize";
+import type { PubStatus } from "../../contract/story";
+import type { NormalizedStory } from "../../domain/normalized-story";
+import { paragraphsToHtml } from "../text/sanitize";
 import { normalizeUrgency } from "../text/urgency";
+import { knownGenres } from "../text/vocabulary";
 import { datelineFromText, mergeDatelines } from "./dateline-fields";
 import { type ExtractedBody, nitfBodyToHtml, nitfHead } from "./nitf-body";
 import { contentGuid, emptyStory, finishStory, parseVersion, unique } from "./story-builder";
 import { isoDate } from "./wire-dates";
 import { xhtmlBodyToHtml } from "./xhtml-body";
-import type { XmlElement } from "./xml";
-import { attr, child, childText, elements, qcodeValue, text, textOf } from "./xml-walk";
+import type { XmlElement } from "./xml/nodes";
+import { attr, child, childText, elements, qcodeValue, text, textOf } from "./xml/walk";
 
 const PUB_STATUS: Readonly<Record<string, PubStatus>> = { usable: "usable", withheld: "withheld", canceled: "canceled", cancelled: "canceled" };
-// dpa repeats its notes in an XHTML "notepad" and adds the closing line of editor initials: not notes.
-const SKIPPED_NOTE_ROLES = /(?:notepad|closingline|correctionshort)$/i;
+// dpa repeats its notes in an XHTML "notepad": not notes again.
+const SKIPPED_NOTE_ROLES = /(?:notepad|correctionshort)$/i;
+// The desk's closing line of initials (`dpa abc yydd n1 sku`) is kept last, as every format keeps sign-offs.
+const CLOSING_LINE_ROLE = /closingline$/i;
 
 /** The chosen headline (rank 1 / no role / role main) and subheadline of a G2 contentMeta. */
 function headlines(meta: XmlElement | null): { headline: string | null; subheadline: string | null } {
@@ -45,7 +49,9 @@ export function hasTextContent(item: XmlElement): boolean {
 }
 
 function editorNote(itemMeta: XmlElement | null): string | null {
-  const notes = elements(itemMeta, "edNote").filter((el) => !SKIPPED_NOTE_ROLES.test(attr(el, "role") ?? ""));
+  const role = (el: XmlElement) => attr(el, "role") ?? "";
+  const all = elements(itemMeta, "edNote").filter((el) => !SKIPPED_NOTE_ROLES.test(role(el)));
+  const notes = [...all.filter((el) => !CLOSING_LINE_ROLE.test(role(el))), ...all.filter((el) => CLOSING_LINE_ROLE.test(role(el)))];
   const texts = unique(notes.map((el) => text(el)));
   return texts.length > 0 ? texts.join("\n") : null;
 }
@@ -57,6 +63,15 @@ function byline(meta: XmlElement | null, nitfByline: string | null): string | nu
   // Creator names that look like system accounts (`kunigkeit.sebastian`, `load`) are not bylines.
   const names = elements(meta, "creator").map((el) => childText(el, "name")).filter((n) => n !== null && /\s/.test(n));
   return names.length > 0 ? unique(names).join("; ") : null;
+}
+
+/**
+ * `<genre>` names (`Meldung`, `Interview`) and the canonical genre of their qcodes (`genre:interview`):
+ * genres join the categories in the one vocabulary, as the other formats' genres do.
+ */
+function genres(meta: XmlElement | null): string[] {
+  const all = elements(meta, "genre");
+  return unique([...all.map((el) => childText(el, "name")), ...knownGenres(all.map((el) => attr(el, "qcode")))]);
 }
 
 /** Maps one NewsML-G2 text newsItem to a normalized story (body sanitized, dateline span stripped). */
@@ -78,11 +93,11 @@ export function g2TextStory(item: XmlElement, inheritedLang: string | null): Nor
     versionCreated: isoDate(childText(itemMeta, "versionCreated")) ?? isoDate(childText(meta, "contentModified")),
     firstCreated: isoDate(childText(itemMeta, "firstCreated")) ?? isoDate(childText(meta, "contentCreated")),
     pubStatus: PUB_STATUS[statusCode] ?? "usable",
-    headline: headline ?? head.headline ?? childText(itemMeta, "title") ?? "",
+    headline: headline ?? head.headline ?? body.headline ?? childText(itemMeta, "title") ?? "",
     subheadline: subheadline ?? head.subheadline,
     slugline: childText(meta, "slugline"),
-    byline: byline(meta, head.byline),
-    dateline: mergeDatelines(datelineMeta, { ...head.dateline, text: null }, { text: null, place: childText(located, "name"), date: null, source: null }),
+    byline: byline(meta, head.byline ?? body.byline ?? null),
+    dateline: mergeDatelines(datelineMeta, { ...head.dateline, text: null }),
     urgency: normalizeUrgency(parseVersion(childText(meta, "urgency"), 0) || null, "iptc"),
     agency: qcodeValue(attr(provider, "qcode")) ?? childText(provider, "name") ?? head.distributor,
     language: attr(child(meta, "language"), "tag") ?? attr(item, "lang") ?? inheritedLang,
@@ -95,9 +110,12 @@ export function g2TextStory(item: XmlElement, inheritedLang: string | null): Nor
         .map((el) => attr(el, "residref") ?? attr(el, "href")),
     ),
     signals: unique(elements(itemMeta, "signal").map((el) => attr(el, "qcode"))),
-    categories: unique(elements(meta, "subject").map((el) => childText(el, "name") ?? attr(el, "qcode"))),
+    categories: unique([...elements(meta, "subject").map((el) => childText(el, "name") ?? attr(el, "qcode")), ...genres(meta)]),
     keywords: unique(elements(meta, "keyword").map((el) => text(el))),
   };
-  const story = finishStory(fields, body.html);
+  const finished = finishStory(fields, body.html);
+  // `located` (its name, else its literal) only fills a place that neither dateline nor body gave.
+  const place = finished.dateline.place ?? childText(located, "name") ?? attr(located, "literal");
+  const story = { ...finished, dateline: { ...finished.dateline, place } };
   return story.guid ? story : { ...story, guid: contentGuid("newsml-g2", story.headline, story.bodyText) };
 }

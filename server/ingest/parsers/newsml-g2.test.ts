@@ -29,7 +29,7 @@ describe("parseNewsmlG2 — dpa (eil.xml)", () => {
     expect(story.pubStatus).toBe("usable");
     expect(story.versionCreated).toBe("2024-09-25T10:37:24+02:00");
     expect(story.keywords).toEqual(["Grüne"]);
-    expect(story.editorNote).toBe("Zu diesem Text finden Sie Bilder mit folgendem Titel im dpa Bildangebot:\ndpa-Eilmeldung");
+    expect(story.editorNote).toBe("Zu diesem Text finden Sie Bilder mit folgendem Titel im dpa Bildangebot:\ndpa-Eilmeldung\ndpa abc yydd n1 sku");
     expect(delivery.recorded).toEqual([]);
   });
 
@@ -125,7 +125,7 @@ describe("parseNewsmlG2 — IPTC listings", () => {
     expect(story.embargoUntil).toBe("2018-10-23T12:00:00Z");
     expect(story.signals).toEqual(["sig:update"]);
     expect(story.editorNote).toMatch(/^Note to editors: STRICTLY EMBARGOED/);
-    expect(story.agency).toBe("REUTERS");
+    expect(story.agency).toBe("Reuters") // nprov:REUTERS, in the one spelling of every format;
     expect(story.language).toBe("en-GB");
     expect(story.firstCreated).toBe("2016-10-18T13:12:21-05:00");
   });

@@ -1,11 +1,11 @@
-import type { NormalizedStory, RecordedItem } from "../normalized-story";
+import type { NormalizedStory, RecordedItem } from "../../domain/normalized-story";
 import { g2TextStory, hasTextContent } from "./newsml-g2-item";
 import { type ParsedDelivery, WireParseError, type WireParser } from "./parse-result";
 import { guardParser, requireContent } from "./parser-guard";
 import { parseVersion } from "./story-builder";
-import type { XmlElement } from "./xml";
-import { parseXmlBytes } from "./xml";
-import { attr, child, childText, elements } from "./xml-walk";
+import type { XmlElement } from "./xml/nodes";
+import { parseXmlBytes } from "./xml/parse-xml";
+import { attr, child, childText, elements } from "./xml/walk";
 
 const ITEM_ROOTS = new Set(["newsitem", "packageitem", "conceptitem", "knowledgeitem", "planningitem", "catalogitem"]);
 

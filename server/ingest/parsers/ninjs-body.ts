@@ -1,5 +1,5 @@
-import { paragraphsToHtml } from "../sanitize";
-import { cleanText } from "../text";
+import { paragraphsToHtml } from "../text/sanitize";
+import { cleanText } from "../text/plain-text";
 import { type JsonObject, objects, text } from "./json-fields";
 
 /** A candidate body: its kind decides how it becomes HTML; richer kinds win. */

@@ -1,7 +1,9 @@
-import type { NormalizedStory, PubStatus, RecordedItem } from "../normalized-story";
-import { cleanText, htmlToText } from "../text";
+import type { PubStatus } from "../../contract/story";
+import type { NormalizedStory, RecordedItem } from "../../domain/normalized-story";
+import { cleanText, htmlToText } from "../text/plain-text";
 import { sourceAgency } from "../text/dateline";
 import { anpaPriorityToUrgency, normalizeUrgency } from "../text/urgency";
+import { knownGenres } from "../text/vocabulary";
 import { type JsonObject, field, objects, strings, text } from "./json-fields";
 import { conceptNames, ninjsBodyHtml, pickByRole } from "./ninjs-body";
 import { WireParseError } from "./parse-result";
@@ -82,6 +84,13 @@ function supersedesOf(item: JsonObject): string[] {
   return unique([...strings(raw), ...objects(raw).map((entry) => text(entry, "uri"))]);
 }
 
+/** `genres` names and the canonical genre of their uri or qcode (`…/newscodes/genre/Actuality`). */
+function genresOf(item: JsonObject): string[] {
+  const list = field(item, "genres", "genre");
+  const codes = objects(list).map((entry) => text(entry, "uri", "qcode", "code"));
+  return unique([...conceptNames(list), ...knownGenres(codes)]);
+}
+
 /** Maps one ninjs object (any of 1.x, 2.x, 3.x) to a story, a recorded item, or null when it is empty. */
 export function ninjsItem(item: JsonObject): NinjsItemResult {
   const guid = text(item, "uri");
@@ -115,7 +124,7 @@ export function ninjsItem(item: JsonObject): NinjsItemResult {
       editorNote: text(item, "edNote", "ednote"),
       supersedes: supersedesOf(item),
       signals: signalsOf(item, signal),
-      categories: unique(conceptNames(field(item, "subjects", "subject"))),
+      categories: unique([...conceptNames(field(item, "subjects", "subject")), ...genresOf(item)]),
       keywords: unique(strings(item.keywords)),
     },
     bodyHtml,

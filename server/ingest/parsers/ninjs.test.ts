@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NormalizedStorySchema } from "../normalized-story";
+import { NormalizedStorySchema } from "../../domain/normalized-story";
 import { parseNinjs } from "./ninjs";
 import { WireParseError } from "./parse-result";
 import { listSamples, readSample } from "./testing/samples";

@@ -1,4 +1,4 @@
-import type { NormalizedStory, RecordedItem } from "../normalized-story";
+import type { NormalizedStory, RecordedItem } from "../../domain/normalized-story";
 import { type JsonObject, isObject, parseJsonBytes } from "./json-fields";
 import { ninjsItem } from "./ninjs-item";
 import type { ParsedDelivery, WireParser } from "./parse-result";

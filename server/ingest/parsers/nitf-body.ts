@@ -1,12 +1,13 @@
-import type { Dateline } from "../normalized-story";
-import { sanitizeWireHtml } from "../sanitize";
-import { cleanText } from "../text";
+import type { Dateline } from "../../contract/story";
+import { sanitizeWireHtml } from "../text/sanitize";
+import { cleanText } from "../text/plain-text";
 import { datelineDateToIso } from "../text/dateline";
+import { bodyFieldOf, bodyFields } from "./body-fields";
 import { datelineFromText, mergeDatelines } from "./dateline-fields";
 import { isoDate } from "./wire-dates";
-import type { XmlElement } from "./xml";
-import { innerHtml } from "./xml-html";
-import { attr, child, childText, classes, elements, findFirst, isElement, removeFirst, text, textOf } from "./xml-walk";
+import type { XmlElement } from "./xml/nodes";
+import { innerHtml } from "./xml/html";
+import { attr, child, childText, classes, elements, findFirst, isElement, removeFirst, text, textOf } from "./xml/walk";
 
 /** What a NITF `body.head` says about the story (null where absent). */
 export interface NitfHead {
@@ -20,10 +21,13 @@ export interface NitfHead {
   editorsNote: string | null;
 }
 
-/** The body HTML (unsanitized) and the text of an inline dateline element removed from it. */
+/** The body HTML (unsanitized), the text of an inline dateline element removed from it, and field markup found in it. */
 export interface ExtractedBody {
   html: string;
   datelineText: string | null;
+  /** A byline or title element an agency put inside the body (see body-fields.ts). */
+  byline?: string | null;
+  headline?: string | null;
 }
 
 // Datelines and bylines are short; a huge one is cut before any text processing.
@@ -55,13 +59,18 @@ export function nitfBodyToHtml(el: XmlElement): ExtractedBody {
   const containers = contents.length > 0 ? contents : [body];
   let html = "";
   let datelineText: string | null = null;
+  let byline: string | null = null;
+  let headline: string | null = null;
   for (const container of containers) {
     const stripped: { element: XmlElement; datelineText: string | null } =
       datelineText === null ? stripDatelineMarkup(container) : { element: container, datelineText: null };
-    datelineText ??= stripped.datelineText;
-    html += innerHtml(stripped.element, { drop: (node) => NITF_DROP.has(node.name.toLowerCase()), rename: NITF_RENAME });
+    const fields = bodyFields(stripped.element, (node) => node.name.toLowerCase() === "media");
+    datelineText ??= stripped.datelineText ?? fields.dateline;
+    byline ??= fields.byline;
+    headline ??= fields.headline;
+    html += innerHtml(stripped.element, { drop: (node) => NITF_DROP.has(node.name.toLowerCase()) || bodyFieldOf(node) !== null, rename: NITF_RENAME });
   }
-  return { html, datelineText };
+  return { html, datelineText, byline, headline };
 }
 
 /** Sanitized HTML of a NITF `<nitf>`/`<body>`/`<body.content>` element (see {@link nitfBodyToHtml}). */
@@ -95,14 +104,16 @@ function nitfDateline(el: XmlElement | null): Dateline {
   const storyDate = child(el, "story.date");
   const place = childText(location, "city") ?? text(location);
   const full = cleanText(textOf(el).slice(0, MAX_METADATA_TEXT));
+  // The place is read from the dateline without its story.date: a date is never a place.
+  const withoutDate = storyDate ? cleanText(el.children.filter((node) => node !== storyDate).map(textOf).join("").slice(0, MAX_METADATA_TEXT)) : full;
   const structured: Dateline = {
     text: full,
     place,
     date: isoDate(attr(storyDate, "norm"))?.slice(0, 10) ?? datelineDateToIso(text(storyDate) ?? ""),
     source: null,
   };
-  const parsed = datelineFromText(full);
-  return mergeDatelines(structured, { ...parsed, place: location ? null : parsed.place });
+  const parsed = datelineFromText(withoutDate?.replace(/[\s,]+$/, "") ?? null);
+  return mergeDatelines(structured, { ...parsed, text: null, place: location ? null : parsed.place }, { ...datelineFromText(full), place: null });
 }
 
 /** Reads headline, subheadline, byline(s), abstract, dateline and distributor from a NITF `body.head`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { nitfBodyHtml, parseNitf } from "./nitf";
 import { readSample } from "./testing/samples";
-import { parseXml } from "./xml";
+import { parseXml } from "./xml/parse-xml";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
@@ -52,7 +52,7 @@ describe("parseNitf — IPTC 3.5 sample (namespaced, full docdata)", () => {
     expect(sample.slugline).toBe("ongoing-winter-tide-updates");
     expect(sample.keywords).toEqual(["fishing", "lures", "tides"]);
     expect(sample.editorNote).toMatch(/^Today begins an expanded format of this popular column\./);
-    expect(sample.categories).toEqual(["Weather", "Statistics", "Fishing Industry"]);
+    expect(sample.categories).toEqual(["Weather", "Statistics", "Fishing Industry", "genre:Feature"]);
   });
 
   it("maps body.head: hl1/hl2, byline with person and byttl, dateline location, abstract", () => {

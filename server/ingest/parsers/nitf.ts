@@ -1,14 +1,16 @@
-import type { NormalizedStory, PubStatus } from "../normalized-story";
+import type { PubStatus } from "../../contract/story";
+import type { NormalizedStory } from "../../domain/normalized-story";
 import { normalizeUrgency } from "../text/urgency";
+import { knownGenres } from "../text/vocabulary";
 import { datelineFromText, mergeDatelines } from "./dateline-fields";
 import { nitfBodyToHtml, nitfHead } from "./nitf-body";
 import { type ParsedDelivery, WireParseError, type WireParser } from "./parse-result";
 import { guardParser } from "./parser-guard";
 import { contentGuid, emptyStory, finishStory, parseVersion, unique } from "./story-builder";
 import { isoDate } from "./wire-dates";
-import type { XmlElement } from "./xml";
-import { parseXmlBytes } from "./xml";
-import { attr, child, childText, descendants, elements } from "./xml-walk";
+import type { XmlElement } from "./xml/nodes";
+import { parseXmlBytes } from "./xml/parse-xml";
+import { attr, child, childText, descendants, elements } from "./xml/walk";
 
 /** The shared NITF body renderers (sanitized HTML / raw HTML + removed dateline), re-exported. */
 export { nitfBodyHtml, nitfBodyToHtml } from "./nitf-body";
@@ -26,11 +28,18 @@ function keywords(docdata: XmlElement | null): string[] {
   return unique(keys.flatMap((key) => (key ?? "").split("/").map((part) => part.trim())));
 }
 
+/**
+ * Subject names, and the genre of `tobject.type` / `tobject.property.type` (`Analysis`, `feature`) when
+ * it is one the vocabulary knows (an agency's desk name there, `Utenriks`, is no genre and is left out).
+ */
 function categories(head: XmlElement | null): string[] {
   const subjects = descendants(head, "tobject.subject");
-  return unique(
-    subjects.map((el) => attr(el, "tobject.subject.detail") ?? attr(el, "tobject.subject.matter") ?? attr(el, "tobject.subject.type")),
-  );
+  const tobjects = descendants(head, "tobject");
+  const genreValues = [...tobjects.map((el) => attr(el, "tobject.type")), ...descendants(head, "tobject.property").map((el) => attr(el, "tobject.property.type"))];
+  return unique([
+    ...subjects.map((el) => attr(el, "tobject.subject.detail") ?? attr(el, "tobject.subject.matter") ?? attr(el, "tobject.subject.type")),
+    ...knownGenres(genreValues),
+  ]);
 }
 
 function supersedes(docdata: XmlElement | null): string[] {
@@ -60,10 +69,10 @@ export function nitfStory(nitf: XmlElement): NormalizedStory {
     version: parseVersion(attr(duKey, "version") ?? attr(duKey, "generation")),
     versionCreated: isoDate(attr(child(docdata, "date.issue"), "norm")),
     pubStatus: embargoed && !release ? ("withheld" as const) : status,
-    headline: bodyHead.headline ?? childText(head, "title") ?? "",
+    headline: bodyHead.headline ?? body.headline ?? childText(head, "title") ?? "",
     subheadline: bodyHead.subheadline,
     slugline: attr(duKey, "key") ?? attr(child(docdata, "key-list", "keyword"), "key"),
-    byline: bodyHead.byline,
+    byline: bodyHead.byline ?? body.byline ?? null,
     dateline: mergeDatelines(bodyHead.dateline, datelineFromText(body.datelineText)),
     urgency: normalizeUrgency(urgency || null, "nitf"),
     agency: bodyHead.distributor ?? attr(child(docdata, "doc-id"), "regsrc"),

@@ -1,4 +1,4 @@
-import type { NormalizedStory, RecordedItem, WireFormat } from "../normalized-story";
+import type { NormalizedStory, RecordedItem, WireFormat } from "../../domain/normalized-story";
 
 /** Closed set of reasons a delivery cannot be parsed. */
 export const PARSE_ERROR_CODES = [

@@ -1,14 +1,16 @@
-import type { WireFormat } from "../normalized-story";
+import type { WireFormat } from "../../domain/normalized-story";
 import { type ParsedDelivery, WireParseError, type WireParser } from "./parse-result";
+import { finalizeDelivery } from "./story-finalize";
 
 /**
  * Wraps a format parser so that it honours the WireParser contract: any unexpected exception
- * (a bug, a stack overflow on hostile input) becomes a WireParseError "malformed".
+ * (a bug, a stack overflow on hostile input) becomes a WireParseError "malformed"; every story
+ * passes finalizeStory (no control characters, one vocabulary, canonical agency).
  */
 export function guardParser(format: WireFormat, parse: (bytes: Uint8Array) => ParsedDelivery): WireParser {
   return (bytes: Uint8Array): ParsedDelivery => {
     try {
-      return parse(bytes);
+      return finalizeDelivery(parse(bytes));
     } catch (error) {
       if (error instanceof WireParseError) throw error;
       const reason = error instanceof Error ? error.message : String(error);

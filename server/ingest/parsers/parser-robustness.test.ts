@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { NormalizedStorySchema, RecordedItemSchema } from "../normalized-story";
+import { NormalizedStorySchema, RecordedItemSchema } from "../../domain/normalized-story";
 import { parseDateline } from "../text/dateline";
 import { decodeBytes } from "../text/encoding";
 import { normalizeUrgency } from "../text/urgency";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NormalizedStorySchema } from "../normalized-story";
+import { NormalizedStorySchema } from "../../domain/normalized-story";
 import { WireParseError } from "./parse-result";
 import { parsePlain } from "./plain";
 import { listSamples, readSample } from "./testing/samples";
@@ -20,26 +20,26 @@ describe("parsePlain — every sample", () => {
   }
 });
 
-describe("parsePlain — the dpa/MIA seed", () => {
-  const story = onlyStory(readSample("plain/dpa-mia-scraped-2022-01-28.txt"));
-  const lede = "Russia said Thursday it was not optimistic the United States would meet its expansive security demands to defuse the Ukraine crisis.";
+describe("parsePlain — a page scraped from a news site (text written for the project, dpa/MIA layout)", () => {
+  const story = onlyStory(readSample("plain/scraped-web-page-2024-03-14.txt"));
+  const lede = "The Eastport lake ferry resumed its daily crossings on Thursday after four months in dry dock, the town’s harbour office said.";
 
   it("finds headline, standfirst and dateline", () => {
-    expect(story.headline).toBe("Russia sees few ’causes for optimism’ that US will meet demands");
+    expect(story.headline).toBe("Eastport ferry returns to the lake after a ‘long, quiet winter’");
     expect(story.abstract).toBe(lede);
-    expect(story.dateline).toEqual({ text: "New York/Moscow, 28 January 2022 (dpa/MIA)", place: "New York/Moscow", date: "2022-01-28", source: "dpa/MIA" });
+    expect(story.dateline).toEqual({ text: "Brightwater/Eastport, 14 March 2024 (dpa/MIA)", place: "Brightwater/Eastport", date: "2024-03-14", source: "dpa/MIA" });
     expect(story.agency).toBe("dpa");
     expect(story).toMatchObject({ slugline: null, byline: null, urgency: 5, language: null, version: 1, pubStatus: "usable" });
   });
 
   it("starts the body with the dateline paragraph (its dateline moved into the dateline field)", () => {
-    expect(story.bodyText.startsWith(`${lede}\n\nIn recent weeks, Russia has been amassing`)).toBe(true);
+    expect(story.bodyText.startsWith(`${lede}\n\nThe 42-metre vessel, which carries`)).toBe(true);
     expect(story.bodyText).not.toContain("(dpa/MIA)");
-    expect(story.bodyText.endsWith("but the peace plan has stalled.")).toBe(true);
+    expect(story.bodyText.endsWith("may rise slightly once the summer timetable begins.")).toBe(true);
   });
 
   it("drops the navigation and footer junk", () => {
-    for (const junk of ["Slajder", "0_Web_", "Back to top button"]) {
+    for (const junk of ["Karousel", "0_Web_", "Back to top button"]) {
       expect(story.bodyText).not.toContain(junk);
       expect(story.headline).not.toContain(junk);
     }
@@ -47,7 +47,7 @@ describe("parsePlain — the dpa/MIA seed", () => {
 
   it("has a stable content guid", () => {
     expect(story.guid).toMatch(/^plain:[0-9a-f]{24}$/);
-    expect(onlyStory(readSample("plain/dpa-mia-scraped-2022-01-28.txt")).guid).toBe(story.guid);
+    expect(onlyStory(readSample("plain/scraped-web-page-2024-03-14.txt")).guid).toBe(story.guid);
   });
 });
 

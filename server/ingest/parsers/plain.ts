@@ -1,12 +1,13 @@
-import type { NormalizedStory } from "../normalized-story";
-import { paragraphsToHtml } from "../sanitize";
-import { htmlToText } from "../text";
+import type { NormalizedStory } from "../../domain/normalized-story";
+import { paragraphsToHtml } from "../text/sanitize";
+import { htmlToText } from "../text/plain-text";
 import { parseDateline, sourceAgency } from "../text/dateline";
 import { decodeBytes } from "../text/encoding";
 import { type ParsedDelivery, WireParseError, type WireParser } from "./parse-result";
 import { guardParser } from "./parser-guard";
 import { isFooterLine, isHeadlineCandidate, isJunkLine, isSentence, textLines } from "./plain-lines";
 import { contentGuid, emptyStory, finishStory } from "./story-builder";
+import { unwrapPlainText } from "./wrapped-text";
 
 /** How many non-empty lines from the top are searched for the dateline paragraph. */
 const DATELINE_WINDOW = 12;
@@ -62,7 +63,7 @@ function plainText(bytes: Uint8Array): string {
 }
 
 function storyOf(bytes: Uint8Array): NormalizedStory {
-  const lines = textLines(plainText(bytes)).slice(0, MAX_LINES);
+  const lines = textLines(unwrapPlainText(plainText(bytes)).join("\n")).slice(0, MAX_LINES);
   if (lines.length === 0) throw noStory("the delivery is empty");
   const datelineAt = lines.findIndex((line, i) => i < DATELINE_WINDOW && parseDateline(line) !== null);
   const layout = datelineAt >= 0 ? layoutAroundDateline(lines, datelineAt) : layoutWithoutDateline(lines);

@@ -1,7 +1,8 @@
+import { bodyFieldOf, bodyFields } from "./body-fields";
 import { type ExtractedBody, stripDatelineMarkup } from "./nitf-body";
-import type { XmlElement } from "./xml";
-import { innerHtml } from "./xml-html";
-import { classes, elements, findFirst } from "./xml-walk";
+import type { XmlElement } from "./xml/nodes";
+import { innerHtml } from "./xml/html";
+import { classes, elements, findFirst } from "./xml/walk";
 
 const DROP_ELEMENTS = new Set([
   "head", "title", "meta", "header", "footer", "nav", "aside", "figure", "figcaption", "img", "picture",
@@ -26,5 +27,7 @@ function dropped(el: XmlElement): boolean {
 export function xhtmlBodyToHtml(el: XmlElement): ExtractedBody {
   const body = el.name.toLowerCase() === "body" ? el : (findFirst(el, "body") ?? el);
   const { element, datelineText } = stripDatelineMarkup(body);
-  return { html: innerHtml(element, { drop: dropped }), datelineText };
+  const fields = bodyFields(element, dropped);
+  const html = innerHtml(element, { drop: (node) => dropped(node) || bodyFieldOf(node) !== null });
+  return { html, datelineText: datelineText ?? fields.dateline, byline: fields.byline, headline: fields.headline };
 }

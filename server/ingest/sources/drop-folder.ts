@@ -1,8 +1,8 @@
 import { watch, type FSWatcher } from "node:fs";
 import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import type { AppContext } from "../../app-context";
 import { AppError } from "../../errors";
+import type { IngestContext } from "../ingest-context";
 import { ingestDelivery } from "../service";
 import { FAILED_DIR, PROCESSED_DIR, isIgnoredName, moveToFailed, moveToProcessed } from "./drop-folder-files";
 import { FileStability } from "./file-stability";
@@ -34,7 +34,7 @@ function errorCode(error: unknown): string | undefined {
  * `failed/` beside a `<name>.error.txt` saying why. Files still being written are left alone until
  * their size and mtime are stable. Vanished files and permission errors are logged, never thrown.
  */
-export function startDropFolder(ctx: AppContext, options: DropFolderOptions): DropFolder {
+export function startDropFolder(ctx: IngestContext, options: DropFolderOptions): DropFolder {
   const dir = path.resolve(options.dir);
   const settleMs = options.settleMs ?? 500;
   const stability = new FileStability(settleMs);

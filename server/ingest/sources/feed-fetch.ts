@@ -1,4 +1,10 @@
-/** Why fetching a feed failed: an HTTP status (`"500"`), `timeout`, `too_large` or `network`. */
+import { OutboundError, outboundRequest } from "../../net/outbound-request";
+import type { OutboundPolicy } from "../../net/outbound-policy";
+
+/**
+ * Why fetching a feed failed: an HTTP status (`"500"`), `refused` (a private or loopback address),
+ * `network`, `timeout`, `too_large` or `redirects`.
+ */
 export class FeedFetchError extends Error {
   readonly status: string;
 
@@ -21,56 +27,38 @@ export interface FeedRequest {
   lastModified: string | null;
   timeoutMs: number;
   maxBytes: number;
+  /** GET by default; webhooks POST through the same code (and the same address rules). */
+  method?: "GET" | "POST";
+  body?: string;
+  headers?: Record<string, string>;
+  /** Where the request may go (public addresses only unless WIREDESK_ALLOW_PRIVATE_URLS=1). */
+  policy: OutboundPolicy;
+  /** Reuse connections to the same server (webhook receivers). */
+  keepAlive?: boolean;
 }
 
-async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(response.headers.get("content-length") ?? "NaN");
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    throw new FeedFetchError("too_large", `The response is ${declared} bytes; the limit is ${maxBytes}.`);
-  }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new FeedFetchError("too_large", `The response is over the limit of ${maxBytes} bytes.`);
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+function header(value: string | string[] | undefined): string | null {
+  return (Array.isArray(value) ? value[0] : value) ?? null;
 }
 
 /**
  * Fetches a feed with a conditional GET (If-None-Match / If-Modified-Since): a 304 means nothing new.
- * The whole exchange, body included, has a time budget and a size limit.
+ * The whole exchange, body included, has a time budget and a size limit; the URL, every redirect and
+ * every address a name resolves to are checked against the outbound policy before connecting.
  */
 export async function fetchFeed(request: FeedRequest): Promise<FeedResponse> {
-  const headers: Record<string, string> = { "user-agent": "Wiredesk feed poller", accept: "*/*" };
+  const headers: Record<string, string> = { "user-agent": "Wiredesk feed poller", accept: "*/*", ...request.headers };
   if (request.etag) headers["if-none-match"] = request.etag;
   if (request.lastModified) headers["if-modified-since"] = request.lastModified;
-  const signal = AbortSignal.timeout(request.timeoutMs);
   try {
-    const response = await fetch(request.url, { headers, signal, redirect: "follow" });
-    if (response.status === 304) {
-      await response.body?.cancel();
-      return { kind: "not_modified" };
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
+    const response = await outboundRequest(request.policy, { url: request.url, method: request.method, body: request.body, headers, timeoutMs: request.timeoutMs, maxBytes: request.maxBytes, keepAlive: request.keepAlive });
+    if (response.status === 304) return { kind: "not_modified" };
+    if (response.status < 200 || response.status >= 300) {
       throw new FeedFetchError(String(response.status), `The feed answered ${response.status} ${response.statusText}`.trim() + ".");
     }
-    const bytes = await readLimited(response, request.maxBytes);
-    return { kind: "body", status: response.status, bytes, etag: response.headers.get("etag"), lastModified: response.headers.get("last-modified") };
+    return { kind: "body", status: response.status, bytes: response.bytes, etag: header(response.headers.etag), lastModified: header(response.headers["last-modified"]) };
   } catch (error) {
-    if (error instanceof FeedFetchError) throw error;
-    if (signal.aborted) throw new FeedFetchError("timeout", `No complete answer within ${request.timeoutMs} ms.`);
-    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-    throw new FeedFetchError("network", `Could not fetch the feed: ${cause?.code ?? cause?.message ?? (error as Error).message}.`);
+    if (error instanceof OutboundError) throw new FeedFetchError(error.kind, error.kind === "network" ? "Could not reach the feed's server." : error.message);
+    throw error;
   }
 }

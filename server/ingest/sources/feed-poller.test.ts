@@ -51,7 +51,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => feedServer.listen(0, "127.0.0.1", resolve));
   const address = feedServer.address();
   feed.url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/feed.xml`;
-  server = await startTestServer({ env: { WIREDESK_MAX_DELIVERY_BYTES: "65536" } });
+  // The fake feed listens on loopback, which only WIREDESK_ALLOW_PRIVATE_URLS=1 lets the poller reach.
+  server = await startTestServer({ env: { WIREDESK_MAX_DELIVERY_BYTES: "65536", WIREDESK_ALLOW_PRIVATE_URLS: "1" } });
   admin = await server.signIn("admin");
 });
 afterAll(async () => {
@@ -212,5 +213,22 @@ describe("polling a feed", () => {
     }
     expect(count("select count(*) as n from stories where guid = 'scheduled-item'")).toBe(1);
     expect((await server.desk.ctx.store.feeds.getFeed(disabled.id))?.lastPolledAt).toBeNull();
+  });
+});
+
+describe("what a feed body becomes", () => {
+  it("quarantines a web page and plain text from a feed whose format is detected; takes plain text from a feed set to plain", async () => {
+    Object.assign(feed, { status: 200, etag: null, lastModified: null, delayMs: 0, body: "<!DOCTYPE html><html><body><p>Login to the router admin page</p></body></html>" });
+    const page = await addFeed("Web page");
+    expect((await pollNow(page.id)).body).toMatchObject({ lastStatus: "unparseable", failures: 1, lastError: expect.stringContaining("not a wire format") as unknown });
+    feed.body = "SSH-2.0-OpenSSH_9.2\r\nProtocol mismatch.\n";
+    const text = await addFeed("Text");
+    expect((await pollNow(text.id)).body).toMatchObject({ lastStatus: "unparseable", failures: 1 });
+    expect(count("select count(*) as n from stories where headline like '%router%' or headline like '%OpenSSH%'")).toBe(0);
+
+    feed.body = "Storm closes ports on the east coast\n\nHeavy winds shut three ports on Tuesday.\n";
+    const created = await api<FeedDto>("POST", "/api/feeds", { name: "Plain wire", url: feed.url, intervalSeconds: 60, enabled: false, format: "plain" });
+    expect(created.body.format).toBe("plain");
+    expect((await pollNow(created.body.id)).body).toMatchObject({ lastStatus: "200", lastNewStories: 1 });
   });
 });

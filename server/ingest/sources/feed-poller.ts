@@ -1,7 +1,8 @@
 import type { FeedRecord } from "@/db/schema";
-import type { AppContext } from "../../app-context";
 import { AppError } from "../../errors";
 import type { FeedPollState, StoryOutcome } from "../../storage/store";
+import { WireFormatSchema } from "../../contract/wire-format";
+import type { IngestAdminContext } from "../ingest-context";
 import { ingestDelivery } from "../service";
 import { nextPollDelaySeconds } from "./feed-backoff";
 import { FeedFetchError, fetchFeed } from "./feed-fetch";
@@ -29,7 +30,7 @@ function after(now: Date, seconds: number): string {
   return new Date(now.getTime() + seconds * 1000).toISOString();
 }
 
-async function pollState(ctx: AppContext, feed: FeedRecord, timeoutMs: number): Promise<FeedPollState> {
+async function pollState(ctx: IngestAdminContext, feed: FeedRecord, timeoutMs: number): Promise<FeedPollState> {
   const now = new Date();
   const ok = (patch: Partial<FeedPollState>): FeedPollState => ({
     etag: feed.etag,
@@ -56,9 +57,11 @@ async function pollState(ctx: AppContext, feed: FeedRecord, timeoutMs: number): 
     nextPollAt: after(now, nextPollDelaySeconds(feed.intervalSeconds, feed.failures + 1)),
   });
   try {
-    const response = await fetchFeed({ url: feed.url, etag: feed.etag, lastModified: feed.lastModified, timeoutMs, maxBytes: ctx.env.WIREDESK_MAX_DELIVERY_BYTES });
+    const request = { url: feed.url, etag: feed.etag, lastModified: feed.lastModified, timeoutMs, maxBytes: ctx.env.WIREDESK_MAX_DELIVERY_BYTES, policy: ctx.outbound };
+    const response = await fetchFeed(request);
     if (response.kind === "not_modified") return ok({ lastStatus: "304" });
-    const report = await ingestDelivery(ctx, response.bytes, { channel: "feed", sourceName: feed.name });
+    const format = WireFormatSchema.safeParse(feed.format);
+    const report = await ingestDelivery(ctx, response.bytes, { channel: "feed", sourceName: feed.name, format: format.success ? format.data : undefined });
     ctx.logger.info({ feed: feed.name, deliveryId: report.deliveryId, stories: report.results.length }, "feed polled");
     const count = (outcome: StoryOutcome) => report.results.filter((r) => r.outcome === outcome).length;
     return ok({
@@ -81,7 +84,7 @@ async function pollState(ctx: AppContext, feed: FeedRecord, timeoutMs: number): 
  * "feed"), then the feed's state, next poll and back-off saved. Answers the feed after the poll,
  * or null when there is no such feed.
  */
-export function pollFeed(ctx: AppContext, feedId: string, options: { timeoutMs?: number } = {}): Promise<FeedRecord | null> {
+export function pollFeed(ctx: IngestAdminContext, feedId: string, options: { timeoutMs?: number } = {}): Promise<FeedRecord | null> {
   const running = inFlight.get(feedId);
   if (running) return running;
   const poll = (async () => {
@@ -96,7 +99,7 @@ export function pollFeed(ctx: AppContext, feedId: string, options: { timeoutMs?:
 }
 
 /** Starts polling every enabled feed when it is due; returns a handle that stops it. */
-export function startFeedPoller(ctx: AppContext, options: FeedPollerOptions = {}): FeedPoller {
+export function startFeedPoller(ctx: IngestAdminContext, options: FeedPollerOptions = {}): FeedPoller {
   const mine = new Set<Promise<unknown>>();
   let isTicking = false;
   let isStopped = false;

@@ -1,8 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { FeedRecord } from "@/db/schema";
-import type { AppContext } from "../../app-context";
 import type { FeedDto, FeedInput, FeedPatch } from "../../contract/feeds";
 import { AppError } from "../../errors";
+import { assertOutboundUrl } from "../../net/outbound-policy";
+import type { IngestAdminContext } from "../ingest-context";
 import { pollFeed } from "./feed-poller";
 
 /** The admin view of a feed. */
@@ -13,6 +14,7 @@ export function presentFeed(row: FeedRecord): FeedDto {
     url: row.url,
     intervalSeconds: row.intervalSeconds,
     enabled: row.enabled,
+    format: row.format,
     etag: row.etag,
     lastModified: row.lastModified,
     lastPolledAt: row.lastPolledAt,
@@ -27,12 +29,13 @@ export function presentFeed(row: FeedRecord): FeedDto {
 }
 
 /** Every configured pull feed. */
-export async function listFeeds(ctx: AppContext): Promise<FeedDto[]> {
+export async function listFeeds(ctx: IngestAdminContext): Promise<FeedDto[]> {
   return (await ctx.store.feeds.listFeeds()).map(presentFeed);
 }
 
 /** Adds a pull feed; it is polled for the first time at once. */
-export async function createFeed(ctx: AppContext, input: FeedInput, actorId: string): Promise<FeedDto> {
+export async function createFeed(ctx: IngestAdminContext, input: FeedInput, actorId: string): Promise<FeedDto> {
+  assertOutboundUrl(ctx.outbound, input.url);
   const now = new Date().toISOString();
   const feed = await ctx.store.feeds.createFeed({
     id: randomBytes(12).toString("hex"),
@@ -40,6 +43,7 @@ export async function createFeed(ctx: AppContext, input: FeedInput, actorId: str
     url: input.url,
     intervalSeconds: input.intervalSeconds,
     enabled: input.enabled ?? true,
+    format: input.format ?? null,
     nextPollAt: now,
     createdAt: now,
   });
@@ -48,7 +52,8 @@ export async function createFeed(ctx: AppContext, input: FeedInput, actorId: str
 }
 
 /** Changes a feed; a new URL (or re-enabling it) forgets the old validators and polls soon. */
-export async function updateFeed(ctx: AppContext, id: string, patch: FeedPatch, actorId: string): Promise<FeedDto> {
+export async function updateFeed(ctx: IngestAdminContext, id: string, patch: FeedPatch, actorId: string): Promise<FeedDto> {
+  if (patch.url !== undefined) assertOutboundUrl(ctx.outbound, patch.url);
   const current = await ctx.store.feeds.getFeed(id);
   if (!current) throw new AppError("not_found", "No feed with that id.");
   const now = new Date();
@@ -76,13 +81,13 @@ export async function updateFeed(ctx: AppContext, id: string, patch: FeedPatch, 
 }
 
 /** Removes a feed (stories it brought stay). */
-export async function removeFeed(ctx: AppContext, id: string, actorId: string): Promise<void> {
+export async function removeFeed(ctx: IngestAdminContext, id: string, actorId: string): Promise<void> {
   if (!(await ctx.store.feeds.removeFeed(id))) throw new AppError("not_found", "No feed with that id.");
   await ctx.store.accounts.appendAudit({ actorId, action: "feed_removed", subject: id });
 }
 
 /** Polls a feed now, whatever its schedule, and answers its state after the poll. */
-export async function pollFeedNow(ctx: AppContext, id: string): Promise<FeedDto> {
+export async function pollFeedNow(ctx: IngestAdminContext, id: string): Promise<FeedDto> {
   const feed = await pollFeed(ctx, id);
   if (!feed) throw new AppError("not_found", "No feed with that id.");
   return presentFeed(feed);

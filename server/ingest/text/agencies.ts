@@ -15,6 +15,15 @@ const AGENCY_TOKENS = [
   // dpa regional services
   "lni", "lby", "lsw", "lnw", "lhe", "lrs", "lsn", "lah", "lmv", "lbn", "lno", "lth", "lbb", "lsa",
   "dpa-infocom", "dpa-avs", "rnd", "kap", "idea", "kath.ch", "ref.ch", "sna",
+  // combined credits written with a hyphen, and other services
+  "sda-ats", "ats-sda", "keystone-ats", "apa-ots", "ria", "efe-eme", "dpa-afx", "sid", "hbl", "ips", "vna", "kpl",
+  "yna", "nhk", "jiji", "cns", "chinanews", "sana", "petra", "mapa", "map", "aps", "tap", "lana", "sudan news agency",
+  // Arabic, Hebrew and Cyrillic spellings
+  "رويترز", "أ ف ب", "ا ف ب", "فرانس برس", "د ب أ", "أ ب", "أسوشيتد برس", "وام", "واس", "قنا", "كونا", "بترا", "سانا",
+  "وفا", "الأناضول", "شينخوا", "إفي", "أ.ف.ب", "رويترز،", "א\"פ", "רויטרס", "אי-פי", "тасс", "риа новости", "интерфакс",
+  "белта", "укринформ", "прайм", "ріа", "ukrinform",
+  // the demo wire's fictional agencies (server/demo/demo-stories.ts), so its plain-text and 7901 copy credit them too
+  "northwire", "exempla", "deltapress", "meridian", "orbis",
 ];
 const AGENCIES = new Set(AGENCY_TOKENS);
 

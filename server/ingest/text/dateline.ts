@@ -14,12 +14,15 @@ export interface ParsedDateline {
 const MAX_HEAD = 160;
 const MAX_PLACE_CHARS = 50;
 const MAX_PLACE_WORDS = 6;
-/** `prefix (source) -` with a dash, double dash, underscore (ANPA) or colon; bounded, no nested quantifiers. */
-const WITH_SOURCE = /^([^()\n]{1,110}?)\s*\(([^()\n]{1,40})\)\s*(?:[-–—_]{1,2}|:)(?:\s+|$)/u;
+/** `prefix (source) -` with any dash, double dash, underscore (ANPA), colon or EFE's `.-`; bounded, no nested quantifiers. */
+const WITH_SOURCE = /^([^()\n]{1,110}?)\s*\(([^()\n]{1,40})\)\s*\.?\s*(?:[-–—_‒―−]{1,2}|:)(?:\s+|$)/u;
+/** The credit first, as ANSA writes it: `(ANSA) - Rome, October 11 - `. */
+const SOURCE_FIRST = /^\(([^()\n]{1,40})\)\s*\.?\s*[-–—‒―−]{1,2}\s*([^()\n]{1,110}?)\s*(?:[-–—_‒―−]{1,2}|:)(?:\s+|$)/u;
 /** New AP style without agency: `WASHINGTON — `, `SAN JUAN, Puerto Rico — `. */
 const AP_STYLE =
   /^(\p{Lu}[\p{Lu}\p{M}.'’-]+(?:\s\p{Lu}[\p{Lu}\p{M}.'’-]+){0,4})(,\s\p{Lu}[\p{L}\p{M}.'’]*(?:\s\p{Lu}[\p{L}\p{M}.'’]*){0,2})?\s+(?:—|–|--|_)\s+/u;
-const PLACE = /^\p{Lu}[\p{L}\p{M}.'’ -]*(?:\s*[/,]\s*\p{Lu}[\p{L}\p{M}.'’ -]*)*$/u;
+/** A place: capitalised words (or words of a script without case: Arabic, Hebrew, CJK), `/` or `,` between places. */
+const PLACE = /^[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ -]*(?:\s*[/,\u060c]\s*[\p{Lu}\p{Lo}][\p{L}\p{M}.'’ -]*)*$/u;
 
 function isPlace(place: string): boolean {
   return (
@@ -31,9 +34,14 @@ function isPlace(place: string): boolean {
   );
 }
 
+function nextComma(text: string, from: number): number {
+  const at = text.slice(from).search(/[,\u060c]/);
+  return at < 0 ? -1 : from + at;
+}
+
 /** Splits `Gaza City, Palestinian Territories, May 16, 2021` into place and the date after a comma. */
 function splitPlaceAndDate(prefix: string): { place: string; date: string | null } | null {
-  for (let comma = prefix.indexOf(","); comma >= 0; comma = prefix.indexOf(",", comma + 1)) {
+  for (let comma = prefix.search(/[,\u060c]/); comma >= 0; comma = nextComma(prefix, comma + 1)) {
     const date = readDatelineDate(prefix.slice(comma + 1));
     if (date) return { place: prefix.slice(0, comma).trim(), date: date.iso };
   }
@@ -54,6 +62,17 @@ function withSource(text: string): ParsedDateline | null {
   };
 }
 
+function sourceFirst(text: string): ParsedDateline | null {
+  const match = SOURCE_FIRST.exec(text.slice(0, MAX_HEAD));
+  if (!match) return null;
+  const source = (match[1] ?? "").trim();
+  if (!isAgencySource(source)) return null;
+  const split = splitPlaceAndDate(match[2] ?? "");
+  if (!split || !isPlace(split.place)) return null;
+  const written = match[0].replace(/\s*(?:[-–—_‒―−]{1,2}|:)\s*$/, "").trim();
+  return { dateline: { text: written, place: split.place, date: split.date, source }, rest: text.slice(match[0].length).trim() };
+}
+
 function apStyle(text: string): ParsedDateline | null {
   const match = AP_STYLE.exec(text.slice(0, MAX_HEAD));
   if (!match) return null;
@@ -71,7 +90,7 @@ function apStyle(text: string): ParsedDateline | null {
 export function parseDateline(firstParagraph: string): ParsedDateline | null {
   const text = firstParagraph.replace(/^[\s\u00a0]+/, "").replace(/\u00a0/g, " ");
   if (text.length === 0) return null;
-  return withSource(text) ?? apStyle(text);
+  return withSource(text) ?? sourceFirst(text) ?? apStyle(text);
 }
 
 /**

@@ -28,7 +28,7 @@ describe("anpaPriorityToUrgency and urgencyLabel", () => {
     for (const [letter, urgency] of Object.entries(letters)) expect(anpaPriorityToUrgency(letter)).toBe(urgency);
   });
 
-  it("labels 1 FLASH … 5 ROUTINE, 6–9 LOW", () => {
-    expect([1, 2, 3, 4, 5, 6, 9].map(urgencyLabel)).toEqual(["FLASH", "BULLETIN", "URGENT", "HIGH", "ROUTINE", "LOW", "LOW"]);
+  it("labels each of 1-9 from the contract's table (FLASH … LOWEST)", () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8, 9].map(urgencyLabel)).toEqual(["FLASH", "BULLETIN", "URGENT", "HIGH", "ROUTINE", "DEFERRED", "ADVANCE", "LOW", "LOWEST"]);
   });
 });

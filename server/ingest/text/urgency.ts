@@ -1,8 +1,10 @@
+import { urgencyName } from "../../contract/urgency";
+
 /** Urgency scales the parsers read: IPTC 1–9 (G2, ninjs, NewsML 1.2), NITF `ed-urg` 1–8, IPTC 7901 priority 1–6. */
 export type UrgencyScale = "iptc" | "nitf" | "7901";
 
 /** Editorial label of a normalised urgency. */
-export type UrgencyLabel = "FLASH" | "BULLETIN" | "URGENT" | "HIGH" | "ROUTINE" | "LOW";
+export type UrgencyLabel = ReturnType<typeof urgencyName>;
 
 /** Urgency used when a value is missing or unreadable: routine. */
 export const DEFAULT_URGENCY = 5;
@@ -36,12 +38,7 @@ export function anpaPriorityToUrgency(letter: string): number {
   return ANPA_PRIORITY[letter.trim().toLowerCase()] ?? DEFAULT_URGENCY;
 }
 
-/** Label of a normalised urgency: 1 FLASH, 2 BULLETIN, 3 URGENT, 4 HIGH, 5 ROUTINE, 6–9 LOW. */
+/** Label of a normalised urgency, from the contract's one table (1 FLASH … 9 LOWEST). */
 export function urgencyLabel(urgency: number): UrgencyLabel {
-  if (urgency <= 1) return "FLASH";
-  if (urgency === 2) return "BULLETIN";
-  if (urgency === 3) return "URGENT";
-  if (urgency === 4) return "HIGH";
-  if (urgency === 5) return "ROUTINE";
-  return "LOW";
+  return urgencyName(urgency);
 }

@@ -1,8 +1,9 @@
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-/** The shared agency samples; tests only, never needed at run time. */
-export const SAMPLES_DIR = path.resolve(process.cwd(), "../shared/wire-samples");
+/** The agency samples and schemas committed in `fixtures/wire-samples/`; tests only, never needed at run time. */
+export const SAMPLES_DIR = path.resolve(fileURLToPath(new URL("../../../../fixtures/wire-samples/", import.meta.url)));
 
 /** Reads one sample file as raw bytes. */
 export function readSample(relativePath: string): Uint8Array {
