@@ -1,9 +1,13 @@
+import type { CollabHub } from "./collab/collab-hub";
 import type { Env } from "./env";
 import type { ParsePool } from "./ingest/parse-pool";
 import type { Logger } from "./logger";
+import type { Metrics } from "./ops/metrics";
+import type { AlarmMonitor } from "./reliability/alarm-monitor";
 import type { LatePublisher } from "./realtime/publisher";
 import type { Store } from "./storage/store";
-import type { FailureLimiter } from "./auth/rate-limiter";
+import type { Limiter, LimiterFactory } from "./limits/limiter";
+import type { OutboundPolicy } from "./net/outbound-policy";
 
 /** Everything a service needs; one per process, shared by HTTP routes, sockets and background jobs. */
 export interface AppContext {
@@ -11,9 +15,22 @@ export interface AppContext {
   store: Store;
   publisher: LatePublisher;
   logger: Logger;
-  loginLimits: { perAccount: FailureLimiter; perAddress: FailureLimiter };
+  /** Makes limiters on the process's limit store (memory today; a shared store for several nodes). */
+  limiters: LimiterFactory;
+  /** Password checks per email (5) and per address (50) in 15 minutes, reserved before each check. */
+  loginLimits: { perAccount: Limiter; perAddress: Limiter };
+  /** Where server-side requests (feeds, webhooks) may connect: public addresses unless allowed. */
+  outbound: OutboundPolicy;
   /** Parses deliveries within the time budget (WIREDESK_PARSE_BUDGET_MS). */
   parser: ParsePool;
+  /** Set when a graceful shutdown began: /readyz answers 503 so a proxy stops sending new work. */
+  shuttingDown?: boolean;
+  /** Prometheus metrics (`GET /metrics`). */
+  metrics: Metrics;
+  /** The open co-edited documents (set when the socket layer is attached): HTTP routes change the desk copy through it. */
+  collab?: CollabHub;
+  /** The desk's alarms: silent sources, ingest backlog, failing webhooks, a full disk (`GET /api/alarms`, /metrics). */
+  alarms: AlarmMonitor;
   /** The clock sessions and login limits read (injectable so tests can move time). */
   now: () => number;
 }

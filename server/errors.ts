@@ -18,6 +18,10 @@ export class AppError extends Error {
 
 /** Maps any thrown value to a status and a `{error: {code, message}}` body; unknown errors become `internal`. */
 export function toErrorBody(error: unknown): { status: number; body: ErrorBody } {
-  if (error instanceof AppError) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+  if (error instanceof AppError) {
+    const problems = (error as { problems?: unknown }).problems;
+    const extra = Array.isArray(problems) && problems.length > 0 ? { problems: problems as string[] } : {};
+    return { status: error.status, body: { error: { code: error.code, message: error.message, ...extra } } };
+  }
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on the server; it has been logged." } } };
 }

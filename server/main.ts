@@ -1,14 +1,18 @@
 /** Wiredesk's process entry: env → migrate → Next → one HTTP server with Socket.IO → listen; clean stop on signals. */
 import next from "next";
-import { createContext, createWiredesk } from "./app";
+import { createWiredesk } from "./app";
 import { DEMO_PASSWORD, ensureBootstrapAdmin, ensureDemoAccounts } from "./bootstrap";
+import { createContext } from "./context";
 import { startDemoWire } from "./demo/demo-wire";
 import { parseEnv } from "./env";
 import { startBackgroundJobs } from "./jobs";
+import { setPublicSiteReader } from "./contract/public-site";
+import { createPublicSiteReader } from "./publishing/published-service";
 
 const env = parseEnv();
 const ctx = createContext(env); // opens the database and applies migrations synchronously
 const isDev = env.NODE_ENV === "development";
+setPublicSiteReader(createPublicSiteReader(ctx)); // the public pages read published stories through it
 
 process.env.NEXT_TELEMETRY_DISABLED ??= "1"; // the desk never calls out to the internet
 const nextApp = next({ dev: isDev, dir: process.cwd(), hostname: "localhost", port: env.PORT });

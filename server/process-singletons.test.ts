@@ -11,7 +11,7 @@ describe("process singletons", () => {
 
   it("a separately loaded copy of the modules gets the same db connection, store and publisher", async () => {
     const file = path.join(dir, "one.db");
-    const first = await import("./app");
+    const first = await import("./context");
     const { parseEnv } = await import("./env");
     const { createLogger } = await import("./logger");
     const ctx = first.createContext(parseEnv({ WIREDESK_DB: file }), createLogger("silent"));

@@ -65,7 +65,8 @@ describe("ingest tokens", () => {
   });
 
   it("a token can ingest and nothing else: every other non-public route answers 401 to it", async () => {
-    server = await startTestServer();
+    // With a metrics token set, /metrics is a guarded route too (without one it is 404 to everyone).
+    server = await startTestServer({ env: { WIREDESK_METRICS_TOKEN: "ingest-token-test-metrics-0123" } });
     const admin = await server.signIn("admin");
     const { token } = (await adminCall(server, admin.cookie, "POST", "/api/ingest-tokens", { name: "Reuters" })).body as { token: string };
     expect((await ingestWith(server, token, "urn:test:token:1")).status).toBe(201);

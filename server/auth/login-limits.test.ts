@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { memoryLimiters } from "../limits/memory-limiter";
 import { startTestServer, TEST_PASSWORD, type TestServer } from "../testing/test-server";
-import { FailureLimiter } from "./rate-limiter";
 
 let server: TestServer | null = null;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.stop();
   server = null;
 });
@@ -27,8 +28,9 @@ async function createAccounts(s: TestServer, prefix: string, count: number): Pro
 
 describe("failed logins per account", () => {
   it("refuses a sixth try within 15 minutes with 429, a clear message and Retry-After; the block then lifts", async () => {
-    const clock = { now: Date.now() };
-    server = await startTestServer({ now: () => clock.now });
+    // The limiter's store reads the system clock; only Date is faked, timers and I/O run for real.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    server = await startTestServer();
     await server.signIn("editor", "target@test.wiredesk");
     for (let i = 0; i < 5; i++) expect(await login(server, "target@test.wiredesk", `guess ${i}`)).toMatchObject({ status: 401, body: BAD_LOGIN });
 
@@ -41,7 +43,7 @@ describe("failed logins per account", () => {
     expect(seconds).toBeGreaterThan(14 * 60);
     expect(seconds).toBeLessThanOrEqual(15 * 60);
 
-    clock.now += seconds * 1000;
+    vi.setSystemTime(Date.now() + seconds * 1000);
     expect((await login(server, "target@test.wiredesk", TEST_PASSWORD)).status).toBe(200);
   });
 
@@ -63,7 +65,7 @@ describe("failed logins per address", () => {
   it("does not count successful logins: a newsroom behind one address signs in all day, typos included", async () => {
     server = await startTestServer();
     // A limit of 10 instead of 50 keeps the test short; the spray test below runs against the real limit.
-    server.desk.ctx.loginLimits.perAddress = new FailureLimiter(10, 15 * 60_000);
+    server.desk.ctx.loginLimits.perAddress = memoryLimiters({ name: "test-address", points: 10, durationSeconds: 15 * 60 });
     const emails = await createAccounts(server, "newsroom", 4);
     let signedIn = 0;
     for (let round = 0; round < 4; round++) {
@@ -74,7 +76,7 @@ describe("failed logins per address", () => {
       }
     }
     expect(signedIn).toBe(16); // more than the failures the address may have
-  });
+  }, 120_000);
 
   it("stops one address spraying passwords over many accounts after 50 failures", async () => {
     server = await startTestServer();
@@ -83,13 +85,13 @@ describe("failed logins per address", () => {
     const blocked = await login(server, victim!, TEST_PASSWORD);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
-  });
+  }, 120_000);
 
   it("takes the address from X-Forwarded-For only when WIREDESK_TRUST_PROXY is set", async () => {
     for (const trustProxy of ["1", "0"]) {
       server = await startTestServer({ env: { WIREDESK_TRUST_PROXY: trustProxy } });
       // A small address limit keeps the test short; what is under test is which address is counted.
-      server.desk.ctx.loginLimits.perAddress = new FailureLimiter(3, 15 * 60_000);
+      server.desk.ctx.loginLimits.perAddress = memoryLimiters({ name: `test-address-${trustProxy}`, points: 3, durationSeconds: 15 * 60 });
       const [email] = await createAccounts(server, `proxy${trustProxy}-`, 1);
       for (let i = 0; i < 3; i++) expect((await login(server, `spray${i}@test.wiredesk`, "x", { "x-forwarded-for": "203.0.113.7" })).status).toBe(401);
       const sameClient = await login(server, email!, TEST_PASSWORD, { "x-forwarded-for": "203.0.113.7" });
@@ -141,4 +143,24 @@ describe("no user enumeration", () => {
     // scrypt takes tens of milliseconds; skipping it would make unknown emails 10-100x faster.
     expect(median(unknown)).toBeGreaterThan(median(wrong) / 4);
   });
+});
+
+describe("limits hold under a burst of parallel requests", () => {
+  it("checks at most 5 passwords of a burst of 25 parallel wrong ones for one email; the right one in it does not slip through", async () => {
+    server = await startTestServer();
+    await server.signIn("editor", "burst@test.wiredesk");
+    const attempts = Array.from({ length: 25 }, (_, i) => login(server!, "burst@test.wiredesk", i === 20 ? TEST_PASSWORD : `guess ${i}`));
+    const statuses = (await Promise.all(attempts)).map((a) => a.status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+    expect(statuses[20]).toBe(429); // the right password came after the 5 reservations: refused, not checked
+  }, 60_000);
+
+  it("checks at most 50 passwords of a burst of 70 parallel ones from one address over many emails", async () => {
+    server = await startTestServer();
+    const attempts = Array.from({ length: 70 }, (_, i) => login(server!, `spray-burst${i}@test.wiredesk`, "Winter2024!"));
+    const statuses = (await Promise.all(attempts)).map((a) => a.status);
+    expect(statuses.filter((s) => s === 401).length).toBe(50);
+    expect(statuses.filter((s) => s === 429).length).toBe(20);
+  }, 180_000);
 });

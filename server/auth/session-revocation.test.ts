@@ -98,3 +98,47 @@ describe("ending sessions cuts live sockets", () => {
     expect(await (await call("GET", "/api/auth/me", again.cookie)).json()).toMatchObject({ role: "viewer" });
   });
 });
+
+describe("sessions end everywhere at once", () => {
+  it("changing one's password ends one's other sessions and cuts their sockets; the session that changed it stays", async () => {
+    const here = await server.signIn("editor", "changer@test.wiredesk");
+    const elsewhere = await server.signIn("editor", "changer@test.wiredesk");
+    const hereSocket = await liveSocket(here.cookie);
+    const elsewhereSocket = await liveSocket(elsewhere.cookie);
+    const revoked = nextEvent(elsewhereSocket, "session:revoked");
+    const cut = disconnected(elsewhereSocket);
+    const answer = await call("POST", "/api/auth/password", here.cookie, { currentPassword: "correct horse battery", newPassword: "Another-Horse-42" });
+    expect(answer.status).toBe(204);
+    expect(await revoked).toEqual({ reason: "password_changed" });
+    expect(await cut).toBe("io server disconnect");
+    expect((await call("GET", "/api/auth/me", elsewhere.cookie)).status).toBe(401);
+    expect((await call("GET", "/api/auth/me", here.cookie)).status).toBe(200);
+    expect(hereSocket.connected).toBe(true);
+  });
+});
+
+describe("the idle timeout cuts sockets too", () => {
+  it("cuts the socket of a session that ends by the idle timeout", async () => {
+    await server.stop();
+    server = await startTestServer({ env: { WIREDESK_SESSION_IDLE_MINUTES: "0.03" } }); // 1.8 s
+    const { cookie } = await server.signIn("viewer");
+    const socket = await liveSocket(cookie);
+    const revoked = nextEvent(socket, "session:revoked");
+    expect(await disconnected(socket, 6000)).toBe("io server disconnect");
+    expect(await revoked).toEqual({ reason: "expired" });
+    expect((await call("GET", "/api/auth/me", cookie)).status).toBe(401);
+  });
+
+  it("counts socket activity as use: a session busy on its socket does not end idle", async () => {
+    await server.stop();
+    server = await startTestServer({ env: { WIREDESK_SESSION_IDLE_MINUTES: "0.03" } }); // 1.8 s
+    const { cookie } = await server.signIn("viewer");
+    const socket = await liveSocket(cookie);
+    for (let i = 0; i < 8; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await socket.emitWithAck("presence:set", { storyId: null, mode: "viewing" });
+    }
+    expect(socket.connected).toBe(true);
+    expect((await call("GET", "/api/auth/me", cookie)).status).toBe(200);
+  });
+});

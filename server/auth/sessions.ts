@@ -20,6 +20,25 @@ export async function openSession(ctx: AppContext, user: UserRecord): Promise<{ 
 
 const TOUCH_EVERY_MS = 60_000;
 
+/** How often a session's last use is written: once a minute, or more often when the idle timeout is short. */
+export function touchEveryMs(ctx: AppContext): number {
+  return Math.min(TOUCH_EVERY_MS, (ctx.env.WIREDESK_SESSION_IDLE_MINUTES * 60_000) / 4);
+}
+
+/** When a session ends unless it is used again: its lifetime's end or its idle timeout, whichever is first. */
+export function sessionEndsAt(ctx: AppContext, session: { expiresAt: string; lastSeenAt: string }): number {
+  return Math.min(Date.parse(session.expiresAt), Date.parse(session.lastSeenAt) + ctx.env.WIREDESK_SESSION_IDLE_MINUTES * 60_000);
+}
+
+/** Records a use of the session (an HTTP request or a socket event), at most every {@link touchEveryMs}. */
+export async function touchSessionIfDue(ctx: AppContext, idHash: string, lastSeenAt: string): Promise<string> {
+  const now = ctx.now();
+  if (now - Date.parse(lastSeenAt) <= touchEveryMs(ctx)) return lastSeenAt;
+  const seen = new Date(now).toISOString();
+  await ctx.store.accounts.touchSession(idHash, seen);
+  return seen;
+}
+
 /** Resolves a session secret to its user, enforcing revocation, expiry, idle timeout and deactivation. */
 export async function resolveSession(ctx: AppContext, secret: string | null): Promise<Actor> {
   if (!secret) return { kind: "anonymous" };
@@ -32,6 +51,6 @@ export async function resolveSession(ctx: AppContext, secret: string | null): Pr
   if (session.revokedAt || !user.active || Date.parse(session.expiresAt) <= now || Date.parse(session.lastSeenAt) + idleMs <= now) {
     return { kind: "anonymous" };
   }
-  if (now - Date.parse(session.lastSeenAt) > TOUCH_EVERY_MS) await ctx.store.accounts.touchSession(idHash, new Date(now).toISOString());
+  await touchSessionIfDue(ctx, idHash, session.lastSeenAt);
   return { kind: "user", userId: user.id, role: user.role, name: user.name, sessionHash: idHash };
 }

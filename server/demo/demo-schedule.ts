@@ -1,3 +1,4 @@
+import { laterVersions } from "./demo-item";
 import { DEMO_STORIES } from "./demo-stories";
 import { DEMO_FORMATS, VERSIONED_DEMO_FORMATS, type DemoFormat } from "./render-delivery";
 
@@ -10,53 +11,64 @@ export interface DemoPlan {
   format: DemoFormat;
 }
 
-interface Sent {
+interface Pending {
   storyIndex: number;
-  serial: number;
   version: number;
-  isKilled: boolean;
+  pubStatus: "usable" | "canceled";
+  format: DemoFormat;
+  dueTick: number;
 }
 
-const UPDATE_EVERY = 4; // about one delivery in four is a new version of a recent story
-const KILL_EVERY = 29; // rarely, an old story is killed
-const RECENT = 6;
+/** Every third delivery may be a later version that is due; the others bring the next story. */
+const VERSION_SLOT = 3;
+/** Deliveries between a story's first version and its next, and between later ones. */
+const FIRST_GAP = 4;
+const LATER_GAP = 6;
+/** Stories the agency never updates go out in every format, teletype and plain text first. */
+const ONE_VERSION_FORMATS: readonly DemoFormat[] = ["iptc7901", "plain", ...DEMO_FORMATS.filter((f) => f !== "iptc7901" && f !== "plain")];
 
 /**
- * Decides each demo delivery: mostly new stories in rotating formats, now and then a new version of
- * a recent story, rarely a kill of an old one. Updates and kills go out in formats that carry the
- * guid and version (ninjs, NITF, NewsML-G2), so they reach the story whatever format first brought it.
+ * Decides each demo delivery, as a wire reads: every story arrives once, in its catalogue order, then
+ * the agency's later versions of it (updates, a correction, a kill) follow under the same guid. A story
+ * with later versions goes out in a format that carries guid and version (ninjs, NITF, NewsML-G2); one
+ * without them in any format. When the catalogue is through and nothing is pending, a new cycle begins
+ * (new guids), so a demo left running keeps moving.
  */
 export class DemoSchedule {
   private tick = 0;
-  private newCount = 0;
-  private readonly versioned: Sent[] = [];
+  private cycle = 0;
+  private nextStory = 0;
+  private versionedCount = 0;
+  private plainCount = 0;
+  private pending: Pending[] = [];
 
   /** The next delivery to send. */
   next(): DemoPlan {
     const tick = this.tick++;
-    const alive = this.versioned.filter((s) => !s.isKilled);
-    const laterFormat = VERSIONED_DEMO_FORMATS[tick % VERSIONED_DEMO_FORMATS.length]!;
-    if (tick % KILL_EVERY === KILL_EVERY - 1 && alive.length > RECENT) {
-      const victim = alive[0]!;
-      victim.isKilled = true;
-      victim.version += 1;
-      return { storyIndex: victim.storyIndex, serial: victim.serial, version: victim.version, pubStatus: "canceled", format: laterFormat };
+    const due = this.pending.find((p) => p.dueTick <= tick);
+    const isCatalogueDone = this.nextStory >= DEMO_STORIES.length;
+    if (due && (tick % VERSION_SLOT === VERSION_SLOT - 1 || isCatalogueDone)) return this.send(due);
+    if (isCatalogueDone && this.pending.length > 0) return this.send(this.pending[0]!);
+    if (isCatalogueDone) {
+      this.cycle += 1;
+      this.nextStory = 0;
     }
-    if (tick % UPDATE_EVERY === UPDATE_EVERY - 1 && alive.length > 0) {
-      const recent = alive.slice(-RECENT);
-      const target = recent[(tick * 7) % recent.length]!;
-      target.version += 1;
-      return { storyIndex: target.storyIndex, serial: target.serial, version: target.version, pubStatus: "usable", format: laterFormat };
+    return this.first(tick);
+  }
+
+  private send(pending: Pending): DemoPlan {
+    this.pending = this.pending.filter((p) => p !== pending);
+    return { storyIndex: pending.storyIndex, serial: this.cycle, version: pending.version, pubStatus: pending.pubStatus, format: pending.format };
+  }
+
+  private first(tick: number): DemoPlan {
+    const storyIndex = this.nextStory++;
+    const later = laterVersions(DEMO_STORIES[storyIndex]!);
+    const format = later.length > 0 ? VERSIONED_DEMO_FORMATS[this.versionedCount++ % VERSIONED_DEMO_FORMATS.length]! : ONE_VERSION_FORMATS[this.plainCount++ % ONE_VERSION_FORMATS.length]!;
+    for (const [i, v] of later.entries()) {
+      const laterFormat = VERSIONED_DEMO_FORMATS[(storyIndex + i + 1) % VERSIONED_DEMO_FORMATS.length]!;
+      this.pending.push({ storyIndex, version: v.version, pubStatus: v.kind === "kill" ? "canceled" : "usable", format: laterFormat, dueTick: tick + FIRST_GAP + i * LATER_GAP });
     }
-    const n = this.newCount++;
-    const plan: DemoPlan = {
-      storyIndex: n % DEMO_STORIES.length,
-      serial: Math.floor(n / DEMO_STORIES.length),
-      version: 1,
-      pubStatus: "usable",
-      format: DEMO_FORMATS[n % DEMO_FORMATS.length]!,
-    };
-    if ((VERSIONED_DEMO_FORMATS as readonly string[]).includes(plan.format)) this.versioned.push({ storyIndex: plan.storyIndex, serial: plan.serial, version: 1, isKilled: false });
-    return plan;
+    return { storyIndex, serial: this.cycle, version: 1, pubStatus: "usable", format };
   }
 }

@@ -1,4 +1,4 @@
-import type { WireFormat } from "../ingest/normalized-story";
+import type { WireFormat } from "../domain/normalized-story";
 import type { DemoItem } from "./demo-item";
 import { renderIptc7901 } from "./formats/iptc7901";
 import { renderNewsmlG2 } from "./formats/newsml-g2";

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 import type { AppContext } from "../app-context";
 import type { Actor } from "../auth/actor";
+import { AppError } from "../errors";
 import { resolveSession } from "../auth/sessions";
 import { hashSecret, readCookie, SESSION_COOKIE } from "../auth/session-token";
 
@@ -25,6 +26,19 @@ async function resolveIngestToken(ctx: AppContext, token: string): Promise<Actor
   const now = ctx.now();
   if (!stored.lastUsedAt || now - Date.parse(stored.lastUsedAt) > TOUCH_EVERY_MS) await ctx.store.accounts.touchIngestToken(stored.id, new Date(now).toISOString());
   return { kind: "token", tokenId: stored.id, name: stored.name };
+}
+
+/**
+ * Lets a scraper in with `Authorization: Bearer $WIREDESK_METRICS_TOKEN`; throws 404 when no token is
+ * configured (the route does not exist then) and 401 for a missing or wrong one.
+ */
+export function checkMetricsToken(ctx: AppContext, req: IncomingMessage): void {
+  const expected = ctx.env.WIREDESK_METRICS_TOKEN;
+  if (!expected) throw new AppError("not_found", "Not found.");
+  const token = bearer(req);
+  if (!token || !timingSafeEqual(Buffer.from(hashSecret(expected)), Buffer.from(hashSecret(token)))) {
+    throw new AppError("unauthorized", "The metrics token is missing or wrong: send Authorization: Bearer <WIREDESK_METRICS_TOKEN>.");
+  }
 }
 
 /** Works out who is calling: by bearer ingest token, or by session cookie. */

@@ -1,4 +1,4 @@
-import { WireFormatSchema, type WireFormat } from "../ingest/normalized-story";
+import { WireFormatSchema, type WireFormat } from "../domain/normalized-story";
 import { AppError } from "../errors";
 
 /** The optional `?format=` of an ingest request: a known wire format, or a 400 naming the choices. */

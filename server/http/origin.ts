@@ -28,3 +28,18 @@ export function isSameOriginRequest(req: IncomingMessage, ownOrigins: readonly s
   const site = req.headers["sec-fetch-site"];
   return site === undefined || site === "same-origin" || site === "none";
 }
+
+/**
+ * The desk's own origin(s) for origin checks: WIREDESK_PUBLIC_URL's when it is set (the Host header
+ * is then not believed), otherwise the origin this request reached.
+ */
+export function deskOrigins(req: IncomingMessage, env: { WIREDESK_PUBLIC_URL?: string; WIREDESK_TRUST_PROXY: boolean }): string[] {
+  return env.WIREDESK_PUBLIC_URL ? [new URL(env.WIREDESK_PUBLIC_URL).origin] : [requestOrigin(req, env.WIREDESK_TRUST_PROXY)];
+}
+
+/** The WebSocket origin of a desk origin (`https://x` → `wss://x`), or null when the host is not a plain host[:port]. */
+export function socketOrigin(origin: string): string | null {
+  const match = /^(https?):\/\/([a-z0-9.-]+|\[[0-9a-f:.]+\])(:\d{1,5})?$/i.exec(origin);
+  if (!match) return null;
+  return `${match[1] === "https" ? "wss" : "ws"}://${match[2]}${match[3] ?? ""}`;
+}

@@ -4,8 +4,11 @@ import type { AppContext } from "../app-context";
 import type { Actor } from "../auth/actor";
 import type { Role } from "../contract/auth";
 
-/** Who may call a route: anyone, an ingest token, or a signed-in user with at least this role. */
-export type Access = "public" | "ingest" | Role;
+/**
+ * Who may call a route: anyone, an ingest token, the metrics scraper (`WIREDESK_METRICS_TOKEN`; the
+ * route is 404 without one), or a signed-in user with at least this role.
+ */
+export type Access = "public" | "ingest" | "metrics" | Role;
 
 /** What a handler gets for one request. */
 export interface RouteRequest {

@@ -77,4 +77,17 @@ describe("security headers", () => {
     const response = await fetch(`${server.url}/socket.io/?EIO=4&transport=polling`, { headers: { cookie: adminCookie } });
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
   });
+
+  it("lets pages connect to the desk's own socket origin only, never every ws: host", async () => {
+    const csp = (await fetch(`${server.url}/api/auth/me`)).headers.get("content-security-policy") ?? "";
+    const connect = /connect-src ([^;]*)/.exec(csp)?.[1] ?? "";
+    expect(connect.split(" ")).toEqual(["'self'", server.url.replace("http:", "ws:")]);
+    const behindProxy = await startTestServer({ env: { WIREDESK_PUBLIC_URL: "https://desk.example.org" } });
+    try {
+      const publicCsp = (await fetch(`${behindProxy.url}/api/auth/me`, { headers: { host: "evil.example" } })).headers.get("content-security-policy") ?? "";
+      expect(/connect-src ([^;]*)/.exec(publicCsp)?.[1]).toBe("'self' wss://desk.example.org");
+    } finally {
+      await behindProxy.stop();
+    }
+  });
 });

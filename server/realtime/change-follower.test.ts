@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openDb } from "@/db/client";
-import type { AppContext } from "../app-context";
-import { LatePublisher } from "../realtime/publisher";
-import { createSqliteStore } from "../storage/sqlite/sqlite-store";
+import { closeContext, createContext } from "../context";
+import { parseEnv } from "../env";
+import { createLogger } from "../logger";
 import { seedStories } from "../testing/seed-stories";
 import { nextEvent, recordStoryEvents } from "../testing/socket-events";
 import { ninjsStory, startTestServer, type TestServer } from "../testing/test-server";
@@ -22,11 +22,10 @@ describe("changes committed by another process", () => {
     const events = recordStoryEvents(socket);
     await nextEvent(socket, "sync:completed");
 
-    // Another writer on the same database file (as the ingest CLI is): its own connection and store.
-    const other = openDb(server.dbFile);
-    const otherStore = createSqliteStore(other);
+    // Another writer on the same database file (as the ingest CLI is): its own connection and context.
+    const other = createContext(parseEnv({ NODE_ENV: "test", WIREDESK_DB: server.dbFile }), createLogger("silent"), { db: openDb(server.dbFile) });
     try {
-      const [foreignId] = await seedStories({ store: otherStore, publisher: new LatePublisher() } as unknown as AppContext, [{ headline: "Filed from the command line" }]);
+      const [foreignId] = await seedStories(other, [{ headline: "Filed from the command line" }]);
       const local = await server.ingest(ninjsStory({ uri: "urn:test:local", headline: "Filed over HTTP" }));
       expect(local.status).toBe(201);
 
@@ -36,7 +35,7 @@ describe("changes committed by another process", () => {
       expect(headlines).toEqual(["Filed from the command line", "Filed over HTTP"]);
       expect(events.events.find((e) => e.story.headline === "Filed from the command line")!.story.id).toBe(foreignId);
     } finally {
-      await otherStore.close();
+      await closeContext(other);
     }
   });
 });

@@ -12,6 +12,11 @@ const everyEventNamed: [MissingFromNames] extends [never] ? true : MissingFromNa
 /** A valid payload for each client event, so an allowed event reaches its handler. */
 const EXAMPLE_PAYLOADS: { [E in keyof ClientToServerEvents]: Parameters<ClientToServerEvents[E]>[0] } = {
   "presence:set": { storyId: null, mode: "viewing" },
+  // A story that does not exist: allowed events reach the handler and answer not_found or bad_request, never forbidden.
+  "collab:join": { storyId: "no-such-story" },
+  "collab:update": { storyId: "no-such-story", update: new Uint8Array([0, 0]) },
+  "collab:awareness": { storyId: "no-such-story", update: new Uint8Array([0]) },
+  "collab:leave": { storyId: "no-such-story" },
 };
 
 type Ack = { ok: true } | { ok: false; error: { code: string; message: string } };

@@ -10,6 +10,11 @@ import type { ErrorCode } from "../contract/error-codes";
 export const EVENT_ACCESS: { readonly [E in keyof ClientToServerEvents]: Role } = {
   // Saying which story you are looking at is open to every signed-in user.
   "presence:set": "viewer",
+  // A viewer may watch a story being co-edited (join, leave) but never write to it or show a caret.
+  "collab:join": "viewer",
+  "collab:leave": "viewer",
+  "collab:update": "editor",
+  "collab:awareness": "editor",
 };
 
 /** Why an event is refused, or null when the sender may send it. */

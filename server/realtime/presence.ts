@@ -42,9 +42,12 @@ export function attachPresence(ctx: AppContext, io: DeskServer, registry = new P
       const { storyId, mode } = parsed.data;
       if (mode === "editing" && !canEdit(socket.data.role)) return reply({ ok: false, error: { code: "forbidden", message: "Editing needs the editor role or higher." } });
       person ??= loadPerson(ctx, socket.data.userId);
+      // Only stories that exist: made-up ids would fan out to every desk for nothing.
+      const exists = storyId === null ? Promise.resolve(true) : ctx.store.stories.getStory(storyId).then((story) => story !== null);
       // Chained on one promise, so a socket's commands apply in the order they were sent.
       person
-        .then((who) => {
+        .then(async (who) => {
+          if (!(await exists)) return reply({ ok: false, error: { code: "not_found", message: "No story with that id." } });
           if (socket.disconnected) return reply({ ok: false, error: { code: "unavailable", message: "The connection closed." } });
           broadcast(registry.set(socket.id, who, storyId, mode));
           reply({ ok: true });

@@ -1,9 +1,10 @@
+import { hasRole, type Role } from "../contract/auth";
 import type { Server } from "socket.io";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../contract/events";
-import { presentStorySummary } from "../stories/presenter";
 import type { StorySummaryRecord } from "../storage/store";
 import type { Publisher } from "./publisher";
 import { DESK_ROOM, sessionRoom } from "./rooms";
+import { emitStoriesUpserted } from "./story-upserted";
 
 export type DeskServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -11,13 +12,21 @@ export type DeskServer = Server<ClientToServerEvents, ServerToClientEvents, Reco
 export function createSocketPublisher(io: DeskServer): Publisher {
   return {
     storiesChanged(changed: readonly { seq: number; story: StorySummaryRecord }[]) {
-      for (const { seq, story } of changed) io.to(DESK_ROOM).emit("story:upserted", { seq, story: presentStorySummary(story) });
+      emitStoriesUpserted(io.to(DESK_ROOM), changed);
     },
     sessionsRevoked(sessionHashes: readonly string[], reason: string) {
       for (const hash of sessionHashes) {
         io.to(sessionRoom(hash)).emit("session:revoked", { reason });
         io.in(sessionRoom(hash)).disconnectSockets(true);
       }
+    },
+    storyAlerted(event) {
+      void io
+        .in(DESK_ROOM)
+        .fetchSockets()
+        .then((sockets) => {
+          for (const socket of sockets) if (hasRole(socket.data.role as Role, "chief")) socket.emit("story:alerted", event);
+        });
     },
   };
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors";
-import type { SearchPosition } from "../storage/store";
+import type { SearchPosition } from "../storage/story-filter";
 
 /** Where the next page starts: after a queue position (newest first), or after a search result. */
 export type PageCursor = { kind: "position"; before: number } | { kind: "search"; after: SearchPosition };

@@ -1,43 +1,10 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { StoryStateSchema } from "../contract/story";
+import { splitNegated, StoryListQuerySchema, type StoryListQuery } from "../contract/story-list-query";
 import { AppError } from "../errors";
-import type { StoryFilter } from "../storage/store";
+import type { StoryFilter } from "../storage/story-filter";
 import { decodeCursor } from "./cursor";
 import { parseSearchQuery } from "./search-query";
-
-const csv = z
-  .string()
-  .max(1000)
-  .transform((v) => v.split(",").map((s) => s.trim()).filter((s) => s.length > 0));
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, "must be an ISO 8601 date or time, as in 2026-01-31T08:00:00Z")
-  .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date or time, as in 2026-01-31T08:00:00Z");
-
-/** The query string of `GET /api/stories`: comma lists take a leading "-" to exclude a value. */
-export const StoryListQuerySchema = z.object({
-  q: z.string().max(500, "a search is at most 500 characters").optional(),
-  agency: csv.optional(),
-  urgencyMax: z.coerce.number().int().min(1).max(9).optional(),
-  urgencyMin: z.coerce.number().int().min(1).max(9).optional(),
-  state: csv.pipe(z.array(z.string().regex(/^-?[a-z_]+$/))).optional(),
-  language: csv.optional(),
-  category: csv.optional(),
-  since: isoDate.optional(),
-  until: isoDate.optional(),
-  desk: csv.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().max(200).optional(),
-});
-export type StoryListQuery = z.infer<typeof StoryListQuerySchema>;
-
-function splitNegated(values: string[] | undefined): { include: string[]; exclude: string[] } {
-  const include: string[] = [];
-  const exclude: string[] = [];
-  for (const v of values ?? []) (v.startsWith("-") ? exclude : include).push(v.replace(/^-/, ""));
-  return { include, exclude };
-}
 
 function badRequest(error: z.ZodError): AppError {
   const issue = error.issues[0];
@@ -49,11 +16,11 @@ export function parseStoryFilters(params: URLSearchParams): { filter: Omit<Story
   const result = StoryListQuerySchema.safeParse(Object.fromEntries(params));
   if (!result.success) throw badRequest(result.error);
   const query = result.data;
-  const agencies = splitNegated(query.agency);
-  const states = splitNegated(query.state);
-  const languages = splitNegated(query.language);
-  const categories = splitNegated(query.category);
-  const deskIds = splitNegated(query.desk);
+  const agencies = splitNegated(query.agency ?? []);
+  const states = splitNegated(query.state ?? []);
+  const languages = splitNegated(query.language ?? []);
+  const categories = splitNegated(query.category ?? []);
+  const deskIds = splitNegated(query.desk ?? []);
   for (const s of [...states.include, ...states.exclude]) {
     if (!StoryStateSchema.safeParse(s).success) throw new AppError("bad_request", `Parameter state: unknown state "${s}".`);
   }
@@ -80,6 +47,7 @@ export function parseStoryFilters(params: URLSearchParams): { filter: Omit<Story
     since,
     until,
     query: q ? parseSearchQuery(q) : undefined,
+    searchOrder: q ? (query.sort ?? "relevance") : undefined,
   };
   return { filter, q, query };
 }

@@ -30,6 +30,8 @@ export function presentStorySummary(row: StorySummaryRecord, highlight?: string)
     versionCount: row.versionCount,
     agencyUpdateVersion: row.agencyUpdateVersion,
     takenBy: row.takenBy,
+    takenAt: row.takenBy ? row.takenAt : null,
+    takenByName: row.takenBy ? row.takenByName : null,
     deskId: row.deskId,
     embargoUntil: row.embargoUntil,
     versionCreated: row.versionCreated,
@@ -43,5 +45,5 @@ export function presentStorySummary(row: StorySummaryRecord, highlight?: string)
 
 /** The full view of a story, with its sanitized body. */
 export function presentStoryDetail(row: StoryRecord): StoryDetail {
-  return { ...presentStorySummary(row), bodyHtml: row.bodyHtml, bodyText: row.bodyText, editorNote: row.editorNote };
+  return { ...presentStorySummary(row), bodyHtml: row.bodyHtml, bodyText: row.bodyText, editorNote: row.editorNote, sources: row.sources };
 }

@@ -108,4 +108,19 @@ describe("full-text search over the queue", () => {
     expect(new Set(body.stories.map((s) => s.id))).toEqual(new Set([ids.strike, ids.football]));
     expect((await search("strike", "&agency=Otherwire")).body.stories).toEqual([]);
   });
+
+  it("orders a search newest first with sort=newest, paging without gaps, and keeps relevance the default", async () => {
+    const [newer] = await ingestQueueStories(server, [{ headline: "Zoo keepers count again", body: "<p>No zebra was missing after all.</p>" }]);
+    const newest = await search("zebra", "&sort=newest&limit=2");
+    expect(newest.status).toBe(200);
+    expect(newest.body.stories[0]!.id).toBe(newer);
+    const rest = await search("zebra", `&sort=newest&limit=50&cursor=${encodeURIComponent(newest.body.nextCursor!)}`);
+    const all = [...newest.body.stories, ...rest.body.stories].map((s) => s.id);
+    expect(all).toHaveLength(new Set(all).size);
+    const received = [...newest.body.stories, ...rest.body.stories].map((s) => s.receivedAt);
+    expect(received).toEqual([...received].sort().reverse());
+    expect(new Set(all)).toEqual(new Set(await idsFor("zebra")));
+    expect((await idsFor("zebra"))[0]).toBe(ids.headline); // no sort: relevance, as documented
+    expect((await search("zebra", "&sort=oldest")).status).toBe(400);
+  });
 });

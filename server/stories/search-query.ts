@@ -1,5 +1,5 @@
 import { AppError } from "../errors";
-import type { SearchQuery, SearchTerm } from "../storage/store";
+import type { SearchQuery, SearchTerm } from "../storage/story-filter";
 
 /** The most terms (words, phrases, prefixes, exclusions) one search may have. */
 export const MAX_SEARCH_TERMS = 20;

@@ -5,7 +5,6 @@ import { escapeHtml } from "../storage/highlight-html";
 import { presentStoryDetail, presentStorySummary } from "./presenter";
 import { parseStoryListQuery } from "./list-query";
 import { encodePositionCursor, encodeSearchCursor } from "./cursor";
-import { WORKFLOW_ACTIONS, type WorkflowAction } from "./workflow";
 
 /**
  * Lists the queue newest first (or, with `q`, by relevance), one keyset page at a time;
@@ -41,24 +40,4 @@ export async function getStory(ctx: AppContext, id: string): Promise<StoryDetail
 export async function listStoryVersions(ctx: AppContext, id: string) {
   if (!(await ctx.store.stories.getStory(id))) throw new AppError("not_found", "No story with that id.");
   return ctx.store.stories.listStoryVersions(id);
-}
-
-/** Runs a workflow action (take, spike, ...) and tells every desk after commit. */
-export async function runWorkflowAction(
-  ctx: AppContext,
-  id: string,
-  action: WorkflowAction,
-  actorId: string,
-  expectedRev?: number,
-): Promise<StoryDetail> {
-  const rule = WORKFLOW_ACTIONS[action];
-  const takenBy = action === "take" ? actorId : action === "release" || action === "unspike" ? null : undefined;
-  const result = await ctx.store.stories.changeStoryState({ id, to: rule.to, from: rule.from, actorId, takenBy, expectedRev, kind: action });
-  if (!result.ok) {
-    if (result.reason === "not_found") throw new AppError("not_found", "No story with that id.");
-    if (result.reason === "stale_rev") throw new AppError("conflict", "The story changed since you loaded it; look again and retry.");
-    throw new AppError("invalid_state", `Cannot ${action} a story that is ${result.story?.state ?? "in this state"}; allowed from: ${rule.from.join(", ")}.`);
-  }
-  ctx.publisher.storiesChanged([{ seq: result.seq, story: result.story }]);
-  return presentStoryDetail(result.story);
 }

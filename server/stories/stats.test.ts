@@ -27,7 +27,7 @@ describe("GET /api/stats", () => {
     const viewer = await server.signIn("viewer");
     const { status, body } = await callApi<StatsDto>(server, viewer.cookie, "GET", "/api/stats");
     expect(status).toBe(200);
-    expect(body.states).toEqual({ incoming: 4, in_progress: 0, submitted: 0, published: 0, spiked: 1, killed: 0, corrected: 0, scheduled: 0 });
+    expect(body.states).toEqual({ incoming: 4, in_progress: 0, submitted: 0, approved: 0, published: 0, spiked: 1, killed: 0, corrected: 0, scheduled: 0 });
     expect(body.hourly).toEqual([
       { hour: twoHoursAgo, agency: "AP", count: 1 },
       { hour: thisHour, agency: "AP", count: 2 },

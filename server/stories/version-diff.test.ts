@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { VersionDiff } from "../contract/version-diff";
 import { ninjsStory, startTestServer, type TestServer } from "../testing/test-server";
+import { diffWords, isTooLargeToCompare } from "./version-diff";
 
 let server: TestServer;
 let viewer: { cookie: string };
@@ -64,5 +65,29 @@ describe("GET /api/stories/:id/diff", () => {
 
   it("needs a signed-in user", async () => {
     expect((await diff("?from=1&to=2", null)).status).toBe(401);
+  });
+});
+
+describe("the diff never holds the event loop", () => {
+  const words = (seed: number, count: number) => Array.from({ length: count }, (_, i) => `w${(i * seed) % 9973}`).join(" ");
+
+  it("answers two large, very different versions at once as too large to compare, whole", () => {
+    const before = `Fire ${words(7, 40_000)}.`;
+    const after = `Storm ${words(13, 40_000)}!`;
+    const start = performance.now();
+    const ops = diffWords(before, after);
+    expect(performance.now() - start).toBeLessThan(200);
+    expect(ops).toEqual([{ op: "delete", text: before }, { op: "insert", text: after }]);
+    expect(isTooLargeToCompare(before, after)).toBe(true);
+  });
+
+  it("still shows a one-word change in a long text exactly (common start and end are not compared)", () => {
+    const head = words(7, 30_000);
+    const tail = words(11, 30_000);
+    const start = performance.now();
+    const ops = diffWords(`${head} harbour ${tail}`, `${head} port ${tail}`);
+    expect(performance.now() - start).toBeLessThan(300);
+    expect(ops.filter((o) => o.op !== "equal").map((o) => o.text.trim())).toEqual(["harbour", "port"]);
+    expect(ops.map((o) => o.text).join("").length).toBeGreaterThan(head.length);
   });
 });

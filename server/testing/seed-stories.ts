@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { AppContext } from "../app-context";
-import type { NormalizedStory } from "../ingest/normalized-story";
+import type { NormalizedStory } from "../domain/normalized-story";
 import { emptyStory } from "../ingest/parsers/story-builder";
 
 let counter = 0;

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { io as connectSocket, type Socket } from "socket.io-client";
-import { createContext, createWiredesk, type Wiredesk } from "../app";
+import { createWiredesk, type PageHandler, type Wiredesk } from "../app";
+import type { AppContext } from "../app-context";
 import { createUser } from "../auth/service";
+import { createContext } from "../context";
 import type { Role } from "../contract/auth";
 import type { ClientToServerEvents, ServerToClientEvents } from "../contract/events";
 import { parseEnv } from "../env";
@@ -27,12 +29,12 @@ export interface TestServer {
 }
 
 /** Starts a test server; pass `dir` to reuse an earlier server's database (restart). */
-export async function startTestServer(options: { dir?: string; env?: Record<string, string>; logger?: Logger; now?: () => number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { dir?: string; env?: Record<string, string>; logger?: Logger; now?: () => number; pages?: (ctx: AppContext) => PageHandler } = {}): Promise<TestServer> {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "wiredesk-test-"));
   const dbFile = path.join(dir, "wiredesk.db");
   const env = parseEnv({ NODE_ENV: "test", WIREDESK_DB: dbFile, WIREDESK_INGEST_TOKEN: TEST_INGEST_TOKEN, WIREDESK_LOG_LEVEL: "silent", ...options.env });
   const ctx = createContext(env, options.logger ?? createLogger("silent"), { now: options.now });
-  const desk = createWiredesk(ctx);
+  const desk = createWiredesk(ctx, options.pages?.(ctx));
   const port = await desk.listen(0, "127.0.0.1");
   const url = `http://127.0.0.1:${port}`;
   const sockets: Socket[] = [];

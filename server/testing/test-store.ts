@@ -3,12 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { openMigratedDb, type Db } from "@/db/client";
 import type { AppContext } from "../app-context";
-import { FailureLimiter } from "../auth/rate-limiter";
-import { ParsePool } from "../ingest/parse-pool";
+import { createContext } from "../context";
 import { parseEnv } from "../env";
 import { createLogger } from "../logger";
-import { LatePublisher } from "../realtime/publisher";
-import { createSqliteStore } from "../storage/sqlite/sqlite-store";
 
 /** A context on a temp SQLite file built by the real migrations, without HTTP or sockets. */
 export interface TestStore {
@@ -22,20 +19,12 @@ export function openTestStore(env: Record<string, string> = {}): TestStore {
   const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-store-"));
   const file = path.join(dir, "wiredesk.db");
   const db = openMigratedDb(file);
-  const parsedEnv = parseEnv({ NODE_ENV: "test", WIREDESK_DB: file, WIREDESK_LOG_LEVEL: "silent", ...env });
-  const ctx: AppContext = {
-    env: parsedEnv,
-    store: createSqliteStore(db),
-    publisher: new LatePublisher(),
-    logger: createLogger("silent"),
-    loginLimits: { perAccount: new FailureLimiter(5, 60_000), perAddress: new FailureLimiter(50, 60_000) },
-    parser: new ParsePool(parsedEnv.WIREDESK_PARSE_BUDGET_MS),
-    now: Date.now,
-  };
+  const ctx = createContext(parseEnv({ NODE_ENV: "test", WIREDESK_DB: file, WIREDESK_LOG_LEVEL: "silent", ...env }), createLogger("silent"), { db });
   return {
     ctx,
     db,
     close() {
+      void ctx.parser.close();
       if (db.$client.open) db.$client.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -7,6 +7,8 @@ export function renderNewsmlG2(item: DemoItem): string {
   const x = escapeXml;
   const at = item.at.toISOString();
   const by = story.byline ? `\n    <by>${x(story.byline)}</by>` : "";
+  const note = item.editorNote ? `\n    <edNote>${x(item.editorNote)}</edNote>` : "";
+  const signals = item.signals.map((code) => `\n    <signal qcode="${x(code)}"/>`).join("");
   const subjects = story.categories.map((c) => `\n    <subject type="cpnat:abstract"><name>${x(c)}</name></subject>`).join("");
   return `<?xml version="1.0" encoding="UTF-8"?>
 <newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="${x(item.guid)}" version="${item.version}" standard="NewsML-G2" standardversion="2.35" conformance="power" xml:lang="${x(story.language)}">
@@ -16,7 +18,7 @@ export function renderNewsmlG2(item: DemoItem): string {
     <provider qcode="nprov:${x(story.agency)}"/>
     <versionCreated>${at}</versionCreated>
     <firstCreated>${at}</firstCreated>
-    <pubStatus qcode="stat:${item.pubStatus}"/>
+    <pubStatus qcode="stat:${item.pubStatus}"/>${note}${signals}
   </itemMeta>
   <contentMeta>
     <urgency>${story.urgency}</urgency>

@@ -19,6 +19,8 @@ export function renderNinjs(item: DemoItem): string {
     headlines: [{ role: "main", value: item.headline }],
     bodies: [{ role: "main", contenttype: "text/html", value: item.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("") }],
     copyrightholder: story.agency,
+    signals: item.signals.length > 0 ? item.signals.map((code) => ({ code })) : undefined,
+    ednote: item.editorNote ?? undefined,
     subjects: story.categories.map((c) => ({ name: c })),
   });
 }

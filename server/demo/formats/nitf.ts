@@ -5,6 +5,8 @@ import { escapeXml, nitfNorm } from "./escape-xml";
 export function renderNitf(item: DemoItem): string {
   const { story } = item;
   const x = escapeXml;
+  const note = item.editorNote ? ` info="${x(item.editorNote)}"` : "";
+  const correction = item.signals.includes("sig:correction") ? `\n      <correction${note}/>` : item.editorNote ? `\n      <ed-msg${note}/>` : "";
   const byline = story.byline ? `\n        <byline>${x(story.byline)}</byline>` : "";
   return `<?xml version="1.0" encoding="UTF-8"?>
 <nitf version="-//IPTC//DTD NITF 3.6//EN" baselang="${x(story.language)}">
@@ -15,7 +17,7 @@ export function renderNitf(item: DemoItem): string {
       <urgency ed-urg="${story.urgency}"/>
       <date.issue norm="${nitfNorm(item.at)}"/>
       <du-key key="${x(story.slug)}" version="${item.version}"/>
-      <doc.copyright holder="${x(story.agency)}"/>
+      <doc.copyright holder="${x(story.agency)}"/>${correction}
     </docdata>
   </head>
   <body>

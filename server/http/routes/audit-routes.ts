@@ -1,8 +1,9 @@
-import { AuditQuerySchema, type AuditEntryDto } from "../../contract/audit";
+import { listAuditEntries } from "../../auth/audit";
+import { AuditQuerySchema } from "../../contract/audit";
 import { AppError } from "../../errors";
 import type { Route } from "../route";
 
-/** Admin: the newest audit log entries (logins, failed logins, role and token changes, publishes). */
+/** Admin: the audit log (logins, failed logins, role and token changes, desks, feeds, webhooks), filtered and paged. */
 export const auditRoutes: Route[] = [
   {
     method: "GET",
@@ -10,9 +11,11 @@ export const auditRoutes: Route[] = [
     access: "admin",
     handler: async ({ ctx, url }) => {
       const query = AuditQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-      if (!query.success) throw new AppError("bad_request", `limit: ${query.error.issues[0]?.message ?? "invalid"}`);
-      const entries: AuditEntryDto[] = await ctx.store.accounts.listAudit(query.data.limit);
-      return { status: 200, body: { entries } };
+      if (!query.success) {
+        const issue = query.error.issues[0];
+        throw new AppError("bad_request", `${issue?.path.join(".") || "query"}: ${issue?.message ?? "invalid"}`);
+      }
+      return { status: 200, body: await listAuditEntries(ctx, query.data) };
     },
   },
 ];

@@ -1,15 +1,9 @@
-import { LoginInputSchema, PasswordChangeInputSchema, type UserDto } from "../../contract/auth";
-import type { UserRecord } from "@/db/schema";
+import { LoginInputSchema, PasswordChangeInputSchema } from "../../contract/auth";
 import { changePassword, login, logout } from "../../auth/service";
 import { sessionCookie } from "../../auth/session-token";
-import { AppError } from "../../errors";
-import { loadUserProfile, type UserProfile } from "../../users/profile";
+import { presentUser } from "../../users/presenter";
+import { getSignedInUser } from "../../users/service";
 import { requireUser, type Route } from "../route";
-
-/** The only way a user row reaches the wire (with their desks and settings, see loadUserProfile). */
-export function presentUser(user: UserRecord, profile: UserProfile): UserDto {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, deskIds: profile.deskIds, settings: profile.settings };
-}
 
 /** Sign-in, sign-out, the current user and password change. */
 export const authRoutes: Route[] = [
@@ -20,7 +14,7 @@ export const authRoutes: Route[] = [
     handler: async ({ ctx, json, address, isSecure }) => {
       const input = await json(LoginInputSchema, 8 * 1024);
       const { user, secret, maxAgeSeconds } = await login(ctx, input, address);
-      return { status: 200, body: presentUser(user, await loadUserProfile(ctx, user.id)), headers: { "set-cookie": sessionCookie(secret, { secure: isSecure, maxAgeSeconds }) } };
+      return { status: 200, body: presentUser(user), headers: { "set-cookie": sessionCookie(secret, { secure: isSecure, maxAgeSeconds }) } };
     },
   },
   {
@@ -37,18 +31,15 @@ export const authRoutes: Route[] = [
     method: "GET",
     path: "/api/auth/me",
     access: "viewer",
-    handler: async ({ ctx, actor }) => {
-      const user = await ctx.store.accounts.findUserById(requireUser(actor).userId);
-      if (!user) throw new AppError("unauthorized", "Sign in first.");
-      return { status: 200, body: presentUser(user, await loadUserProfile(ctx, user.id)) };
-    },
+    handler: async ({ ctx, actor }) => ({ status: 200, body: { ...presentUser(await getSignedInUser(ctx, requireUser(actor).userId)), timeZone: ctx.env.WIREDESK_TIME_ZONE } }),
   },
   {
     method: "POST",
     path: "/api/auth/password",
     access: "viewer",
     handler: async ({ ctx, actor, json }) => {
-      await changePassword(ctx, requireUser(actor).userId, await json(PasswordChangeInputSchema, 8 * 1024));
+      const user = requireUser(actor);
+      await changePassword(ctx, user.userId, await json(PasswordChangeInputSchema, 8 * 1024), user.sessionHash);
       return { status: 204 };
     },
   },

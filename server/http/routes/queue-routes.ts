@@ -1,7 +1,7 @@
 import { UserSettingsPatchSchema } from "../../contract/auth";
 import { markStoryRead, markStoryUnread } from "../../stories/read-state";
 import { getQueueStats } from "../../stories/stats";
-import { updateUserSettings } from "../../users/profile";
+import { updateUserSettings } from "../../users/service";
 import { requireUser, type Route } from "../route";
 
 /** Per-user read state, the header's stats, and the caller's alert settings. */
@@ -24,7 +24,7 @@ export const queueRoutes: Route[] = [
       return { status: 204 };
     },
   },
-  { method: "GET", path: "/api/stats", access: "viewer", handler: async ({ ctx }) => ({ status: 200, body: await getQueueStats(ctx) }) },
+  { method: "GET", path: "/api/stats", access: "viewer", handler: async ({ ctx, url }) => ({ status: 200, body: await getQueueStats(ctx, url.searchParams) }) },
   {
     method: "PATCH",
     path: "/api/auth/settings",

@@ -1,11 +1,11 @@
 /** CLI: `npm run user:add -- --email E --name N --role R --password P` creates a user in WIREDESK_DB. */
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { createContext } from "../../app";
-import { RoleSchema } from "../../contract/auth";
-import { parseEnv } from "../../env";
-import { createLogger } from "../../logger";
-import { createUser } from "../service";
+import { createUser } from "../auth/service";
+import { closeContext, createContext } from "../context";
+import { RoleSchema } from "../contract/auth";
+import { parseEnv } from "../env";
+import { createLogger } from "../logger";
 
 const ArgsSchema = z.object({
   email: z.email(),
@@ -32,5 +32,5 @@ try {
   process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
   process.exitCode = 1;
 } finally {
-  await ctx.store.close();
+  await closeContext(ctx);
 }

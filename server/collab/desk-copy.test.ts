@@ -1,0 +1,145 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { DeskDiff, DeskVersionList } from "../contract/desk-copy";
+import type { StoryDetail } from "../contract/story";
+import type { StoryHistoryEntry } from "../contract/workflow";
+import { collabClients, eventually, type CollabClient } from "../testing/collab-client";
+import { ninjsStory, startTestServer, type TestServer } from "../testing/test-server";
+import { walk } from "../testing/workflow-helpers";
+
+let server: TestServer | null = null;
+const join = collabClients(async () => {
+  await server?.stop();
+  server = null;
+});
+
+async function ingest(s: TestServer, uri: string, version: number, headline: string, body: string): Promise<string> {
+  const answer = (await (await s.ingest(ninjsStory({ uri, version, headline, body }))).json()) as { stories: { id: string }[] };
+  return answer.stories[0]!.id;
+}
+
+async function get<T>(s: TestServer, cookie: string, path: string): Promise<T> {
+  const response = await fetch(`${s.url}${path}`, { headers: { cookie } });
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function post(s: TestServer, cookie: string, path: string): Promise<Response> {
+  return fetch(`${s.url}${path}`, { method: "POST", headers: { cookie, origin: s.url, "content-type": "application/json" }, body: "{}" });
+}
+
+
+/** The plain text of each paragraph of a client's body. */
+const paragraphs = (client: CollabClient) =>
+  client.provider.doc
+    .getXmlFragment("body")
+    .toArray()
+    .map((node) => (node as Y.XmlElement).toArray().map((child) => (child instanceof Y.XmlText ? child.toJSON() : "")).join(""));
+
+describe("the desk copy's history and agency updates", () => {
+  it("keeps the desk copy when the agency sends a new version, then merges the agency's changes on request", async () => {
+    server = await startTestServer();
+    const editor = await server.signIn("editor");
+    const uri = `urn:test:agency-update:${Date.now()}`;
+    const id = await ingest(server, uri, 1, "Storm hits coast", "<p>First paragraph.</p><p>Second paragraph.</p>");
+    const client = await join(server, editor.cookie, id);
+    const doc = client.provider.doc;
+    doc.getText("headline").insert(0, "BREAKING: ");
+    const first = (doc.getXmlFragment("body").get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    first.insert("First paragraph".length, " as edited by the desk");
+    await client.provider.whenIdle();
+    await eventually(async () => expect((await get<StoryDetail>(server!, editor.cookie, `/api/stories/${id}`)).headline).toBe("BREAKING: Storm hits coast"), 3000);
+
+    await ingest(server, uri, 2, "Storm hits north coast", "<p>First paragraph.</p><p>Second paragraph, updated.</p><p>Third paragraph.</p>");
+    const flagged = await get<StoryDetail>(server, editor.cookie, `/api/stories/${id}`);
+    // The desk copy stays the desk's; the new version is kept in history and flagged.
+    expect(flagged).toMatchObject({ headline: "BREAKING: Storm hits coast", agencyVersion: 2, agencyUpdateVersion: 2 });
+    expect(flagged.bodyHtml).toContain("as edited by the desk");
+    expect(flagged.bodyHtml).not.toContain("Third paragraph");
+    // The agency's two versions keep their own text: their diff is the agency's change alone.
+    const agencyDiff = await get<{ headline: { op: string; text: string }[]; body: { op: string; text: string }[] }>(server, editor.cookie, `/api/stories/${id}/diff?from=1&to=2`);
+    expect(agencyDiff.headline.filter((op) => op.op === "insert").map((op) => op.text.trim())).toEqual(["north"]);
+    expect(agencyDiff.body.filter((op) => op.op !== "equal").map((op) => op.text).join(" ")).not.toContain("desk");
+    expect(client.headline()).toBe("BREAKING: Storm hits coast");
+
+    expect((await post(server, editor.cookie, `/api/stories/${id}/agency-update/bring-in`)).status).toBe(200);
+    // Both sides' changes are there, in the open editor at once and in the story row.
+    await eventually(() => expect(client.headline()).toBe("BREAKING: Storm hits north coast"));
+    expect(paragraphs(client)).toEqual(["First paragraph as edited by the desk.", "Second paragraph, updated.", "Third paragraph."]);
+    const merged = await get<StoryDetail>(server, editor.cookie, `/api/stories/${id}`);
+    expect(merged).toMatchObject({ headline: "BREAKING: Storm hits north coast", agencyUpdateVersion: null });
+    expect(merged.bodyHtml).toBe("<p>First paragraph as edited by the desk.</p>\n<p>Second paragraph, updated.</p>\n<p>Third paragraph.</p>");
+    // Nothing left to bring in.
+    expect((await post(server, editor.cookie, `/api/stories/${id}/agency-update/bring-in`)).status).toBe(409);
+
+    const history = await get<DeskVersionList>(server, editor.cookie, `/api/stories/${id}/desk-versions`);
+    expect(history.baseAgencyVersion).toBe(2);
+    expect(history.versions.map((v) => v.reason)).toEqual(["take", "editing", "agency update"]);
+    expect(history.versions[1]!.contributors.map((c) => c.id)).toEqual([editor.userId]);
+    expect(history.versions[1]!.contributors[0]!.name).toMatch(/^editor /);
+  });
+
+  it("restores a kept version as a new change that an open editor follows, and compares versions word by word", async () => {
+    server = await startTestServer();
+    const editor = await server.signIn("editor");
+    const id = await ingest(server, `urn:test:restore:${Date.now()}`, 1, "Quake rattles city", "<p>Buildings shook.</p>");
+    const one = await join(server, editor.cookie, id);
+    const other = await server.signIn("editor");
+    const two = await join(server, other.cookie, id);
+    const headline = one.provider.doc.getText("headline");
+    headline.delete(0, headline.length);
+    headline.insert(0, "Rewritten headline");
+    await one.provider.whenIdle();
+    await eventually(() => expect(two.headline()).toBe("Rewritten headline"));
+
+    const listed = await get<DeskVersionList>(server, editor.cookie, `/api/stories/${id}/desk-versions`);
+    const taken = listed.versions.find((v) => v.reason === "take")!;
+    expect(taken.headline).toBe("Quake rattles city");
+    const diff = await get<DeskDiff>(server, editor.cookie, `/api/stories/${id}/desk-diff?from=${taken.id}&to=current`);
+    await eventually(async () => {
+      const now = await get<DeskDiff>(server!, editor.cookie, `/api/stories/${id}/desk-diff?from=${taken.id}&to=current`);
+      expect(now.headline.filter((op) => op.op === "insert").map((op) => op.text).join("")).toContain("Rewritten");
+    }, 3000);
+    expect(diff.body.every((op) => op.op === "equal")).toBe(true);
+    const againstAgency = await get<DeskDiff>(server, editor.cookie, `/api/stories/${id}/desk-diff?from=agency`);
+    expect(againstAgency.headline.some((op) => op.op === "delete" && op.text.includes("Quake"))).toBe(true);
+
+    const viewer = await server.signIn("viewer");
+    expect((await post(server, viewer.cookie, `/api/stories/${id}/desk-versions/${taken.id}/restore`)).status).toBe(403);
+    expect((await post(server, editor.cookie, `/api/stories/${id}/desk-versions/999999/restore`)).status).toBe(404);
+    expect((await post(server, editor.cookie, `/api/stories/${id}/desk-versions/${taken.id}/restore`)).status).toBe(200);
+    // The other open editor follows the restore live; the story row has it too.
+    await eventually(() => expect(two.headline()).toBe("Quake rattles city"));
+    expect(one.headline()).toBe("Quake rattles city");
+    expect((await get<StoryDetail>(server, editor.cookie, `/api/stories/${id}`)).headline).toBe("Quake rattles city");
+    const after = await get<DeskVersionList>(server, editor.cookie, `/api/stories/${id}/desk-versions`);
+    expect(after.versions.map((v) => v.reason).slice(-2)).toEqual(["editing", "restore"]);
+    expect(after.versions.at(-2)!.headline).toBe("Rewritten headline");
+  });
+
+  it("starts the copy of a story taken before anyone opened it from the version the desk took", async () => {
+    server = await startTestServer();
+    const editor = await server.signIn("editor");
+    const uri = `urn:test:taken-first:${Date.now()}`;
+    const id = await ingest(server, uri, 1, "Fire spreads", "<p>Crews respond.</p>");
+    await walk(server, editor.cookie, id, ["take"]);
+    await ingest(server, uri, 2, "Fire spreads east", "<p>Crews respond.</p><p>Roads shut.</p>");
+    const client = await join(server, editor.cookie, id);
+    expect(client.headline()).toBe("Fire spreads");
+    expect((await get<DeskVersionList>(server, editor.cookie, `/api/stories/${id}/desk-versions`)).baseAgencyVersion).toBe(1);
+    expect((await post(server, editor.cookie, `/api/stories/${id}/agency-update/bring-in`)).status).toBe(200);
+    await eventually(() => expect(client.headline()).toBe("Fire spreads east"));
+    expect(paragraphs(client)).toEqual(["Crews respond.", "Roads shut."]);
+  });
+
+  it("records reopening a submitted story by editing it in the workflow history", async () => {
+    server = await startTestServer();
+    const editor = await server.signIn("editor");
+    const id = await ingest(server, `urn:test:reopen:${Date.now()}`, 1, "Handed on", "<p>Ready.</p>");
+    await walk(server, editor.cookie, id, ["take", "submit"]);
+    const client = await join(server, editor.cookie, id);
+    expect(client.provider.storyState).toBe("in_progress");
+    const { entries } = await get<{ entries: StoryHistoryEntry[] }>(server, editor.cookie, `/api/stories/${id}/history`);
+    expect(entries.at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: editor.userId });
+  });
+});

@@ -1,0 +1,82 @@
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates } from "y-protocols/awareness";
+import * as Y from "yjs";
+
+/** One socket in a story's document: who it is, whether it may write, and its awareness clients. */
+export interface DocMember {
+  userId: string;
+  canEdit: boolean;
+  clients: Set<number>;
+}
+
+/**
+ * A story's shared document while someone has it open: the Y.Doc, the awareness of its room
+ * (carets, names), its members by socket id, and the bookkeeping of compaction and write-back.
+ */
+export class OpenDoc {
+  readonly doc = new Y.Doc();
+  readonly awareness: Awareness;
+  readonly members = new Map<string, DocMember>();
+  /** The id of the last stored update the document contains (compaction deletes up to it). */
+  lastUpdateId = 0;
+  updatesSinceCompaction = 0;
+  /** Who changed the text since the last desk version. */
+  readonly contributors = new Set<string>();
+  /** When the first change since the last desk version was made (null: none since). */
+  editingSince: number | null = null;
+  lastEditorId: string | null = null;
+  writeBackTimer: NodeJS.Timeout | null = null;
+  firstPendingAt = 0;
+
+  readonly storyId: string;
+
+  constructor(storyId: string) {
+    this.storyId = storyId;
+    this.awareness = new Awareness(this.doc);
+    // The server has no caret of its own.
+    this.awareness.setLocalState(null);
+  }
+
+  /** Notes a change of the text by `userId` (credited in the next desk version). */
+  noteContribution(userId: string, now: number): void {
+    this.contributors.add(userId);
+    this.editingSince ??= now;
+  }
+
+  /** Forgets the contributions a kept version credited; returns them. */
+  takeContributions(credited: readonly string[] = [...this.contributors]): string[] {
+    for (const userId of credited) this.contributors.delete(userId);
+    if (this.contributors.size === 0) this.editingSince = null;
+    return [...credited];
+  }
+
+  /** Takes the awareness clients an update added or changed as belonging to `socketId`. */
+  trackClients(socketId: string, changed: { added: number[]; updated: number[]; removed: number[] }): void {
+    const member = this.members.get(socketId);
+    if (!member) return;
+    for (const id of [...changed.added, ...changed.updated]) member.clients.add(id);
+    for (const id of changed.removed) member.clients.delete(id);
+  }
+
+  /** Removes a socket and its carets; returns the awareness update that says so (null: none). */
+  removeMember(socketId: string): Uint8Array | null {
+    const member = this.members.get(socketId);
+    this.members.delete(socketId);
+    const clients = [...(member?.clients ?? [])].filter((id) => this.awareness.getStates().has(id));
+    if (clients.length === 0) return null;
+    removeAwarenessStates(this.awareness, clients, "server");
+    return encodeAwarenessUpdate(this.awareness, clients);
+  }
+
+  /** The awareness of everyone in the room, for a socket that joins (null: nobody). */
+  awarenessSnapshot(): Uint8Array | null {
+    const clients = [...this.awareness.getStates().keys()];
+    return clients.length > 0 ? encodeAwarenessUpdate(this.awareness, clients) : null;
+  }
+
+  /** Stops the awareness timer and frees the document. */
+  destroy(): void {
+    if (this.writeBackTimer) clearTimeout(this.writeBackTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

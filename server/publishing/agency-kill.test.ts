@@ -1,0 +1,40 @@
+import { afterEach, describe, expect, it } from "vitest";
+import type { StoryAlertedEvent } from "../contract/events";
+import { ninjsStory, startTestServer, type TestServer } from "../testing/test-server";
+import { walk } from "../testing/workflow-helpers";
+import { watchAgencyKills } from "./agency-kill";
+
+let server: TestServer | undefined;
+afterEach(async () => server?.stop());
+
+async function publishedFromWire(s: TestServer, chief: string, uri: string): Promise<string> {
+  const response = await s.ingest(ninjsStory({ uri, headline: "Agency story", body: "<p>Agency body.</p>" }));
+  const { stories } = (await response.json()) as { stories: { id: string }[] };
+  await walk(s, chief, stories[0]!.id, ["take", "submit", "approve", "publish"]);
+  return stories[0]!.id;
+}
+
+describe("agency kills of published stories", () => {
+  for (const policy of ["withdraw", "alert"] as const) {
+    it(`alerts chiefs at once and ${policy === "withdraw" ? "withdraws the publication" : "leaves it up (alert only)"} with WIREDESK_AGENCY_KILL=${policy}`, async () => {
+      server = await startTestServer({ env: { WIREDESK_AGENCY_KILL: policy } });
+      const stop = watchAgencyKills(server.desk.ctx);
+      const chief = await server.signIn("chief");
+      const editor = await server.signIn("editor");
+      const id = await publishedFromWire(server, chief.cookie, `urn:test:kill-${policy}`);
+      const chiefSocket = server.connect(chief.cookie);
+      const editorSocket = server.connect(editor.cookie);
+      const editorAlerts: StoryAlertedEvent[] = [];
+      editorSocket.on("story:alerted", (e) => editorAlerts.push(e));
+      await Promise.all([new Promise((r) => chiefSocket.once("sync:completed", r)), new Promise((r) => editorSocket.once("sync:completed", r))]);
+      const alerted = new Promise<StoryAlertedEvent>((resolve) => chiefSocket.once("story:alerted", resolve));
+      await server.ingest(ninjsStory({ uri: `urn:test:kill-${policy}`, version: 2, pubstatus: "canceled", headline: "Agency story" }));
+      const alert = await alerted;
+      expect(alert).toMatchObject({ storyId: id, kind: "agency_kill" });
+      const status = (await fetch(`${server.url}/api/v1/published/${id}`)).status;
+      expect(status).toBe(policy === "withdraw" ? 410 : 200);
+      expect(editorAlerts).toEqual([]);
+      stop();
+    });
+  }
+});

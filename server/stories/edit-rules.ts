@@ -1,0 +1,21 @@
+/**
+ * What opening a story for editing does to its workflow state:
+ * - `take`: an incoming story is taken first (the existing take action);
+ * - `join`: a story in progress is joined as it is;
+ * - `reopen`: a story handed on (submitted, approved) returns to in_progress, and the editors are told;
+ * - `refuse`: the story cannot be edited here (with the reason to show).
+ * The publishing workflow calls this for its own states; a published story will prepare a correction.
+ */
+export type EditEntry = { kind: "take" } | { kind: "join" } | { kind: "reopen"; from: string; message: string } | { kind: "refuse"; message: string };
+
+/** The states that are handed on for review and come back to in_progress when someone edits them. */
+export const REOPENED_BY_EDITING: readonly string[] = ["submitted", "approved"];
+
+/** Decides what `Edit` does to a story in `state` (see {@link EditEntry}). */
+export function editEntry(state: string): EditEntry {
+  if (state === "incoming") return { kind: "take" };
+  if (state === "in_progress") return { kind: "join" };
+  if (REOPENED_BY_EDITING.includes(state)) return { kind: "reopen", from: state, message: `Editing returned this story from ${state.replace("_", " ")} to in progress.` };
+  if (state === "published" || state === "corrected") return { kind: "refuse", message: "This story is published: corrections are prepared from the publishing workflow." };
+  return { kind: "refuse", message: `A ${state.replace("_", " ")} story cannot be edited; unspike or take it first.` };
+}

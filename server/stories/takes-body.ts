@@ -1,0 +1,24 @@
+import type { StorySource } from "../contract/story";
+import { escapeHtml, sanitizeWireHtml } from "../ingest/text/sanitize";
+
+/** A story brought into a desk story: its credit and its text. */
+export interface Take {
+  id: string;
+  agency: string | null;
+  headline: string;
+  bodyHtml: string;
+}
+
+/**
+ * The body of a desk story started from takes, in the order given: each take under its headline as a
+ * subhead, its body after it. Passed through the wire allow-list again as a whole, so nothing a take
+ * holds (or a headline, which is text) can become markup the wire copy could not carry.
+ */
+export function takesBodyHtml(takes: readonly Take[]): string {
+  return sanitizeWireHtml(takes.map((t) => `<h2>${escapeHtml(t.headline)}</h2>\n${t.bodyHtml}`).join("\n"));
+}
+
+/** What a desk story keeps of each take: its id, agency and headline as they were. */
+export function sourcesOf(takes: readonly Take[]): StorySource[] {
+  return takes.map((t) => ({ id: t.id, agency: t.agency, headline: t.headline }));
+}
