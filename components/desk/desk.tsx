@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { ApiError } from "../api/fetch-json";
 import { SocketProvider } from "../realtime/socket-provider";
-import { meQuery } from "../stories/queries";
+import { meQuery } from "../auth/queries";
 import { DeskWorkspace } from "./desk-workspace";
 
 /** The wire desk. Sends anyone not signed in to /login. */

@@ -7,7 +7,8 @@ import type { WorkflowAction } from "../stories/use-story-actions";
 import type { ToastMessage } from "../ui/toast";
 
 interface DeskKeys {
-  selectedId: string | null;
+  /** The selection as last written (not as last rendered), so fast keys build on each other. */
+  selectedId: () => string | null;
   marked: ReadonlySet<string>;
   queueRef: RefObject<QueueHandle | null>;
   searchRef: RefObject<HTMLInputElement | null>;
@@ -19,13 +20,18 @@ interface DeskKeys {
   clearMarks: () => void;
   toast: ToastMessage | null;
   openHelp: () => void;
+  showSubmitted: () => void;
+  edit: () => void;
+  /** Starts a desk story: blank, or from the marked stories. */
+  newStory: (fromMarked: boolean) => void;
 }
 
 /** Wires every shortcut of the table in keyboard/shortcuts.ts to the desk. */
 export function useDeskKeys(keys: DeskKeys): void {
-  const { selectedId, marked, queueRef, searchRef, articleRef, select, open, act, toggleMark, clearMarks, toast, openHelp } = keys;
+  const { selectedId, marked, queueRef, searchRef, articleRef, select, open, act, toggleMark, clearMarks, toast, openHelp, showSubmitted, edit, newStory } = keys;
   const onSelected = (action: WorkflowAction) => () => {
-    if (selectedId) void act([selectedId], action);
+    const id = selectedId();
+    if (id) void act([id], action);
   };
   useShortcuts({
     next: () => queueRef.current?.move(1),
@@ -33,19 +39,29 @@ export function useDeskKeys(keys: DeskKeys): void {
     first: () => queueRef.current?.moveTo("first"),
     last: () => queueRef.current?.moveTo("last"),
     open: () => {
-      if (selectedId) open(selectedId);
+      const id = selectedId();
+      if (id) open(id);
     },
     close: () => {
       if (articleRef.current?.contains(document.activeElement)) queueRef.current?.focus();
       else select(null);
     },
     take: onSelected("take"),
+    edit,
     release: onSelected("release"),
     spike: onSelected("spike"),
     unspike: onSelected("unspike"),
+    submit: onSelected("submit"),
+    approve: onSelected("approve"),
+    publish: onSelected("publish"),
+    schedule: onSelected("schedule"),
+    correct: onSelected("correct"),
+    kill: onSelected("kill"),
+    submittedFilter: showSubmitted,
     undo: () => toast?.undo?.(),
     mark: () => {
-      if (selectedId) toggleMark(selectedId);
+      const id = selectedId();
+      if (id) toggleMark(id);
     },
     bulkSpike: () => {
       if (marked.size === 0) return;
@@ -53,6 +69,8 @@ export function useDeskKeys(keys: DeskKeys): void {
       clearMarks();
     },
     showNew: () => queueRef.current?.revealNew(),
+    newStory: () => newStory(false),
+    newFromTakes: () => newStory(true),
     search: () => {
       searchRef.current?.focus();
       searchRef.current?.select();

@@ -17,7 +17,8 @@ function writeUrl(params: URLSearchParams, mode: "push" | "replace"): void {
  * selected story (`?story=`). A URL naming no filter opens on the user's own desk.
  */
 export function useDeskUrl(ownDeskId: string | undefined) {
-  const params = useSearchParams();
+  // Null only in the pages router (the public site); the desk is an app-router page.
+  const params = useSearchParams() ?? new URLSearchParams();
   const urlFilters = useMemo(() => filtersFromParams(new URLSearchParams(params.toString())), [params]);
   const filterKey = JSON.stringify(filtersWithDefaultDesk(urlFilters, ownDeskId));
   // One object per distinct set of filters, so effects keyed on it run only when the filters change.
@@ -28,16 +29,20 @@ export function useDeskUrl(ownDeskId: string | undefined) {
     if (Object.keys(urlFilters).length === 0 && filters.desk) writeUrl(paramsWithFilters(new URLSearchParams(window.location.search), filters), "replace");
   }, [urlFilters, filters]);
 
-  const select = useCallback((id: string | null) => {
+  // "push" when opening a story should take a history entry (a full-screen story that browser back closes).
+  const select = useCallback((id: string | null, mode: "push" | "replace" = "replace") => {
     const next = new URLSearchParams(window.location.search);
     if (id) next.set("story", id);
     else next.delete("story");
-    writeUrl(next, "replace");
+    writeUrl(next, mode);
   }, []);
 
   const setFilters = useCallback((next: StoryFilters, mode: "push" | "replace" = "push") => {
     writeUrl(paramsWithFilters(new URLSearchParams(window.location.search), next), mode);
   }, []);
 
-  return { filters, selectedId, select, setFilters };
+  // The selection as last written, before React renders it: keys pressed faster than the screen renders all build on it.
+  const currentSelectedId = useCallback(() => new URLSearchParams(window.location.search).get("story"), []);
+
+  return { filters, selectedId, currentSelectedId, select, setFilters };
 }

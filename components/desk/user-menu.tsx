@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { fetchJson } from "../api/fetch-json";
-import { meQuery } from "../stories/queries";
+import { meQuery } from "../auth/queries";
 
 /** The signed-in user's name and role, and a sign-out button. */
 export function UserMenu() {
@@ -15,18 +15,13 @@ export function UserMenu() {
   return (
     <div className="flex items-center gap-2 text-xs">
       {me.data ? (
-        <span aria-label="Signed in as">
+        <span aria-label="Signed in as" className="max-lg:hidden">
           {me.data.name} <span className="text-slate-500">({me.data.role})</span>
         </span>
       ) : null}
       <Link href="/account" className="rounded px-2 py-0.5 hover:bg-slate-200 dark:hover:bg-slate-800">
         Account
       </Link>
-      {me.data?.role === "admin" ? (
-        <Link href="/admin/users" className="rounded px-2 py-0.5 hover:bg-slate-200 dark:hover:bg-slate-800">
-          Users
-        </Link>
-      ) : null}
       <button type="button" onClick={() => void signOut()} className="rounded px-2 py-0.5 hover:bg-slate-200 dark:hover:bg-slate-800">
         Sign out
       </button>

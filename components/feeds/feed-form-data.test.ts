@@ -14,6 +14,7 @@ const feed: FeedDto = {
   url: "https://example.org/rss",
   intervalSeconds: 300,
   enabled: true,
+  format: null,
   etag: null,
   lastModified: null,
   lastPolledAt: null,

@@ -45,6 +45,7 @@ describe("describePoll", () => {
     url: "https://example.org/rss",
     intervalSeconds: 60,
     enabled: true,
+    format: null,
     etag: null,
     lastModified: null,
     lastPolledAt: "2026-03-10T12:00:00.000Z",

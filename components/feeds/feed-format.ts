@@ -21,7 +21,7 @@ export function formatDueIn(iso: string, now: number): string {
 /** A field of the feed form. */
 export type FeedField = keyof FeedInput;
 
-const FIELD_LABELS: Record<FeedField, string> = { name: "Name", url: "URL", intervalSeconds: "Interval", enabled: "Enabled" };
+const FIELD_LABELS: Record<FeedField, string> = { name: "Name", url: "URL", intervalSeconds: "Interval", enabled: "Enabled", format: "Format" };
 
 /** A server message split into the form field it names (the API says `url: use an http:// ...`) and the rest. */
 export interface FieldError {

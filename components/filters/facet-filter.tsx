@@ -1,12 +1,13 @@
 "use client";
 
 import { useState } from "react";
+import { parseNegatedList } from "@/server/contract/story-list-query";
 import { Popover } from "../ui/popover";
-import { splitList, valueMode, withValueMode, type ValueMode } from "./filter-params";
+import { valueMode, withValueMode, type ValueMode } from "./filter-params";
 
 /** The filter's summary: "dpa, AFP, not AP" ("any" when empty). */
 export function describeList(csv: string | undefined, label: (value: string) => string = (v) => v): string {
-  const { include, exclude } = splitList(csv);
+  const { include, exclude } = parseNegatedList(csv);
   const parts = [...include.map(label), ...exclude.map((v) => `not ${label(v)}`)];
   return parts.length > 0 ? parts.join(", ") : "any";
 }
@@ -43,7 +44,7 @@ export function FacetFilter({ name, value, suggest, labelFor = (v) => v, allowOt
 
 function FacetPanel({ name, value, suggest, labelFor, allowOther, onChange }: Required<Omit<FacetFilterProps, "value">> & { value: string | undefined }) {
   const [other, setOther] = useState("");
-  const { include, exclude } = splitList(value);
+  const { include, exclude } = parseNegatedList(value);
   const values = [...new Set([...include, ...exclude, ...suggest()])];
   const set = (v: string, mode: ValueMode) => onChange(withValueMode(value, v, mode));
   return (

@@ -3,8 +3,9 @@
 import type { RefObject } from "react";
 import { STORY_STATES } from "@/server/contract/story";
 import { FacetFilter } from "./facet-filter";
-import { hasNarrowingFilters, type StoryFilters } from "./filter-params";
+import { hasNarrowingFilters, searchOrder, type StoryFilters } from "./filter-params";
 import { SearchBox } from "./search-box";
+import { SearchOrder } from "./search-order";
 import { TimeRangeFilter } from "./time-range-filter";
 import { UrgencyFilter } from "./urgency-filter";
 
@@ -31,6 +32,7 @@ export function FilterBar({ filters, searchRef, suggest, onChange, onLeaveSearch
   return (
     <div role="search" aria-label="Queue filters" className="flex flex-wrap items-center gap-1.5 border-b border-slate-200 px-2 py-1 dark:border-slate-800">
       <SearchBox value={filters.q ?? ""} inputRef={searchRef} onSearch={(q) => set({ q }, "replace")} onLeave={onLeaveSearch} />
+      {filters.q ? <SearchOrder value={searchOrder(filters)} onChange={(sort) => set({ sort: sort === "relevance" ? "relevance" : undefined }, "replace")} /> : null}
       <FacetFilter name="Agency" value={filters.agency} suggest={() => suggest("agency")} onChange={(agency) => set({ agency })} />
       <UrgencyFilter min={filters.urgencyMin} max={filters.urgencyMax} onChange={(urgencyMin, urgencyMax) => set({ urgencyMin, urgencyMax })} />
       <FacetFilter name="State" value={filters.state} suggest={() => [...STORY_STATES]} labelFor={stateLabel} allowOther={false} onChange={(state) => set({ state })} />

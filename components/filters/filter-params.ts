@@ -1,9 +1,15 @@
+import { joinNegatedList, parseNegatedList, splitCommaList, STORY_LIST_KEYS, type StoryListKey } from "@/server/contract/story-list-query";
+
 /** The queue filters kept in the URL of `/` (everything but the selected story). */
-export const FILTER_KEYS = ["q", "agency", "urgencyMin", "urgencyMax", "state", "category", "language", "range", "since", "until", "desk"] as const;
+export const FILTER_KEYS = ["q", "sort", "agency", "urgencyMin", "urgencyMax", "state", "category", "language", "range", "since", "until", "desk"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** Queue filters as they appear in the URL; the list query key is exactly this object. */
 export type StoryFilters = Partial<Record<FilterKey, string>>;
+
+function isListKey(key: FilterKey): key is StoryListKey {
+  return (STORY_LIST_KEYS as readonly string[]).includes(key);
+}
 
 /** The time ranges offered; `custom` uses `since`/`until` from the URL. */
 export const TIME_RANGES = [
@@ -17,12 +23,7 @@ export const TIME_RANGES = [
 export const ALL_DESKS = "all";
 
 function normalizeList(value: string): string {
-  const seen = new Set<string>();
-  for (const item of value.split(",")) {
-    const trimmed = item.trim();
-    if (trimmed && trimmed !== "-") seen.add(trimmed);
-  }
-  return [...seen].join(",");
+  return [...new Set(splitCommaList(value).filter((item) => item !== "-"))].join(",");
 }
 
 /** Reads the filters from URL search params: known keys only, trimmed, empty values dropped. */
@@ -31,9 +32,11 @@ export function filtersFromParams(params: URLSearchParams): StoryFilters {
   for (const key of FILTER_KEYS) {
     const raw = params.get(key);
     if (raw === null) continue;
-    const value = ["agency", "state", "category", "language", "desk"].includes(key) ? normalizeList(raw) : raw.trim();
+    const value = isListKey(key) ? normalizeList(raw) : raw.trim();
     if (value) filters[key] = value;
   }
+  // The order only means something for a search, and newest is the desk's default (left out of the URL).
+  if (!filters.q || filters.sort !== "relevance") delete filters.sort;
   if (filters.range && filters.range !== "custom") {
     delete filters.since;
     delete filters.until;
@@ -67,28 +70,16 @@ export function apiParamsForFilters(filters: StoryFilters, now: number): URLSear
     if (value) params.set(key, value);
   }
   if (filters.desk && filters.desk !== ALL_DESKS) params.set("desk", filters.desk);
+  if (filters.q) params.set("sort", searchOrder(filters));
   const { since, until } = resolveTimeBounds(filters, now);
   if (since) params.set("since", since);
   if (until) params.set("until", until);
   return params;
 }
 
-/** Splits a comma list into the values to include and the values ("-value") to exclude. */
-export function splitList(csv: string | undefined): { include: string[]; exclude: string[] } {
-  const include: string[] = [];
-  const exclude: string[] = [];
-  for (const item of (csv ?? "").split(",")) {
-    const value = item.trim();
-    if (!value) continue;
-    if (value.startsWith("-")) exclude.push(value.slice(1));
-    else include.push(value);
-  }
-  return { include, exclude };
-}
-
-/** Joins include/exclude values back into a comma list ("" when both are empty). */
-export function joinList(include: readonly string[], exclude: readonly string[]): string {
-  return [...include, ...exclude.map((v) => `-${v}`)].join(",");
+/** The order of a search on the desk: newest first unless the URL asks for relevance. */
+export function searchOrder(filters: StoryFilters): "newest" | "relevance" {
+  return filters.sort === "relevance" ? "relevance" : "newest";
 }
 
 /** The three ways one value can take part in a list filter. */
@@ -96,7 +87,7 @@ export type ValueMode = "any" | "only" | "exclude";
 
 /** How `value` takes part in the comma list. */
 export function valueMode(csv: string | undefined, value: string): ValueMode {
-  const { include, exclude } = splitList(csv);
+  const { include, exclude } = parseNegatedList(csv);
   if (include.includes(value)) return "only";
   if (exclude.includes(value)) return "exclude";
   return "any";
@@ -104,17 +95,17 @@ export function valueMode(csv: string | undefined, value: string): ValueMode {
 
 /** The comma list with `value` set to `mode` (other values untouched). */
 export function withValueMode(csv: string | undefined, value: string, mode: ValueMode): string {
-  const { include, exclude } = splitList(csv);
+  const { include, exclude } = parseNegatedList(csv);
   const keepInclude = include.filter((v) => v !== value);
   const keepExclude = exclude.filter((v) => v !== value);
   if (mode === "only") keepInclude.push(value);
   if (mode === "exclude") keepExclude.push(value);
-  return joinList(keepInclude, keepExclude);
+  return joinNegatedList(keepInclude, keepExclude);
 }
 
 /** True when any filter other than the desk is set (the "Clear filters" button shows then). */
 export function hasNarrowingFilters(filters: StoryFilters): boolean {
-  return FILTER_KEYS.some((key) => key !== "desk" && Boolean(filters[key]));
+  return FILTER_KEYS.some((key) => key !== "desk" && key !== "sort" && Boolean(filters[key]));
 }
 
 /** The query a saved search keeps: the filters in the server's terms ("every desk" is no desk filter). */

@@ -6,7 +6,8 @@ const DEBOUNCE_MS = 300;
 
 /**
  * The full-text search field (`/` focuses it). It searches as you type, after a short pause, and at
- * once on Enter; Escape goes back to the queue. The query language is explained in its placeholder.
+ * once on Enter; Escape applies what was typed at once and goes back to the queue, so the list never
+ * changes a moment later under keys meant for it. The query language is explained in its placeholder.
  */
 export function SearchBox({ value, inputRef, onSearch, onLeave }: { value: string; inputRef: RefObject<HTMLInputElement | null>; onSearch: (q: string) => void; onLeave: () => void }) {
   const [text, setText] = useState(value);
@@ -40,6 +41,7 @@ export function SearchBox({ value, inputRef, onSearch, onLeave }: { value: strin
         if (event.key === "Enter") submit(text);
         if (event.key === "Escape") {
           event.preventDefault();
+          submit(text);
           onLeave();
         }
       }}

@@ -27,7 +27,7 @@ export function UrgencyFilter({ min, max, onChange }: { min: string | undefined;
             {levelLabel(l)}
           </option>
         ))}
-        <option value="">9 LOW</option>
+        <option value="">9 LOWEST</option>
       </select>
     </span>
   );

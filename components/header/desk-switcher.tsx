@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ALL_DESKS } from "../filters/filter-params";
-import { desksQuery } from "../stories/queries";
+import { desksQuery } from "./queries";
 
 /** Which desk's queue to show; a user opens on their own desk. */
 export function DeskSwitcher({ value, ownDeskIds, onChange }: { value: string | undefined; ownDeskIds: readonly string[]; onChange: (desk: string) => void }) {

@@ -42,10 +42,10 @@ export function HourlyChart({ hourly, now }: { hourly: readonly HourlyCount[]; n
           );
         })}
       </svg>
-      <figcaption className="flex max-w-44 flex-wrap gap-x-1.5 text-[10px] leading-tight text-slate-500 dark:text-slate-400">
+      <figcaption className="flex max-h-[25px] max-w-44 flex-wrap gap-x-1.5 overflow-hidden text-[10px] leading-tight text-slate-500 dark:text-slate-400">
         <span className="font-semibold">24 h</span>
         {chart.series.map((s, k) => (
-          <span key={s} className="flex items-center gap-0.5">
+          <span key={s} className="flex max-w-[6rem] items-center gap-0.5 overflow-hidden whitespace-nowrap">
             <span aria-hidden className="inline-block size-1.5 rounded-sm" style={{ background: COLORS[k % COLORS.length] }} />
             {s}
           </span>

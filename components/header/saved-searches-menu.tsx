@@ -5,7 +5,8 @@ import { useCallback, useEffect, useState } from "react";
 import { SAVED_SEARCH_NEW_COUNT_CAP, type SavedSearchDto } from "@/server/contract/saved-search";
 import { fetchJson } from "../api/fetch-json";
 import { filtersFromParams, savedQueryForFilters, urlSearchForSavedQuery, type StoryFilters } from "../filters/filter-params";
-import { savedSearchesQuery, storyQueries } from "../stories/queries";
+import { storyQueries } from "../stories/queries";
+import { savedSearchesQuery } from "./queries";
 import { Popover } from "../ui/popover";
 import { useRefreshOnArrivals } from "./use-refresh-on-arrivals";
 

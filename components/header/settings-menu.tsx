@@ -6,7 +6,7 @@ import type { UserDto, UserSettings, UserSettingsPatch } from "@/server/contract
 import { fetchJson } from "../api/fetch-json";
 import { playAlertTone, unlockAudio } from "../alerts/beep";
 import { notificationPermission, requestNotificationPermission } from "../alerts/desktop-notification";
-import { meQuery } from "../stories/queries";
+import { meQuery } from "../auth/queries";
 import { Popover } from "../ui/popover";
 
 /** The user's alert settings for FLASH and BULLETIN stories: a sound, desktop notifications. */
@@ -52,6 +52,11 @@ export function SettingsMenu({ settings }: { settings: UserSettings }) {
             <input type="checkbox" checked={settings.desktopNotifications} onChange={(e) => void toggleNotifications(e.target.checked)} />
             Desktop notifications
           </label>
+          {settings.desktopNotifications && notificationPermission() === "default" ? (
+            <button type="button" onClick={() => void toggleNotifications(true)} className="self-start rounded border border-slate-300 px-2 py-0.5 dark:border-slate-600">
+              Allow notifications in this browser
+            </button>
+          ) : null}
           <button
             type="button"
             onClick={() => {

@@ -7,13 +7,23 @@ export type ShortcutAction =
   | "open"
   | "close"
   | "take"
+  | "edit"
   | "release"
   | "spike"
   | "unspike"
+  | "submit"
+  | "approve"
+  | "publish"
+  | "schedule"
+  | "correct"
+  | "kill"
+  | "submittedFilter"
   | "undo"
   | "mark"
   | "bulkSpike"
   | "showNew"
+  | "newStory"
+  | "newFromTakes"
   | "search"
   | "help";
 
@@ -35,13 +45,23 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "open", keys: ["Enter"], label: "Open the story (reading pane, marks it read)", isQueueOnly: true },
   { action: "close", keys: ["Escape"], label: "Back to the queue; again to clear the selection" },
   { action: "take", keys: ["t"], label: "Take the story" },
+  { action: "edit", keys: ["e"], label: "Edit the story with the desk (takes it if incoming)" },
   { action: "release", keys: ["r"], label: "Release a story you took" },
   { action: "spike", keys: ["s"], label: "Spike the story" },
   { action: "unspike", keys: ["u"], label: "Unspike the story" },
+  { action: "submit", keys: ["b"], label: "Submit the story for approval" },
+  { action: "approve", keys: ["a"], label: "Approve a submitted story (chief)" },
+  { action: "publish", keys: ["p"], label: "Publish an approved story (chief)" },
+  { action: "schedule", keys: ["w"], label: "Schedule an approved story for a time (chief)" },
+  { action: "correct", keys: ["c"], label: "Correct a published story, with a note (chief)" },
+  { action: "kill", keys: ["K"], label: "Kill a published story, with a reason (chief, Shift+K)" },
+  { action: "submittedFilter", keys: ["W"], label: "Show the stories waiting for a chief (Shift+W)" },
   { action: "undo", keys: ["z"], label: "Undo the last spike" },
   { action: "mark", keys: ["x"], label: "Mark or unmark for a bulk action" },
   { action: "bulkSpike", keys: ["S"], label: "Spike every marked story (Shift+S)" },
   { action: "showNew", keys: ["n"], label: "Show the new stories held above" },
+  { action: "newStory", keys: ["N"], label: "Write a new story (Shift+N)" },
+  { action: "newFromTakes", keys: ["T"], label: "New story from the marked takes (Shift+T)" },
   { action: "search", keys: ["/"], label: "Search" },
   { action: "help", keys: ["?"], label: "Show these shortcuts" },
 ];

@@ -9,6 +9,7 @@ import { applyStoryEvents } from "./apply-story-event";
 import { FrameBatcher } from "./frame-batcher";
 import { PresenceStore } from "./presence-store";
 import { recentStoryEvents } from "./recent-story-events";
+import { RetryTimer, sessionEnded } from "./reconnect";
 import { SyncCursor } from "./sync-cursor";
 
 /** What the connection indicator shows. */
@@ -20,6 +21,8 @@ export type StoryEventsListener = (events: readonly StoryUpsertedEvent[]) => voi
 interface RealtimeValue {
   state: ConnectionState;
   cursor: SyncCursor;
+  /** When the connection was lost (ms since the epoch); null while connected or before the first connect. */
+  awaySince: number | null;
 }
 
 /** The stable part of the bridge: it never changes while the page lives. */
@@ -30,12 +33,15 @@ export interface RealtimeServices {
   setPresence: (storyId: string | null, mode: PresenceMode) => void;
   /** Subscribes to story event batches (after they reached the cache); returns the unsubscribe. */
   subscribeStories: (listener: StoryEventsListener) => () => void;
+  /** The page's socket (null before it is set up), for the co-editing provider. */
+  getSocket: () => DeskSocket | null;
 }
 
 const RealtimeContext = createContext<RealtimeValue | null>(null);
 const ServicesContext = createContext<RealtimeServices | null>(null);
 
-type DeskSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** The desk's typed socket. */
+export type DeskSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 function createServices(cursor: SyncCursor) {
   const listeners = new Set<StoryEventsListener>();
@@ -58,6 +64,7 @@ function createServices(cursor: SyncCursor) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
     },
+    getSocket: () => current.socket,
   };
   return { services, listeners, current, sendPresence };
 }
@@ -67,6 +74,7 @@ export function SocketProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
   const bridge = useMemo(() => createServices(new SyncCursor()), []);
   const [state, setState] = useState<ConnectionState>("connecting");
+  const [awaySince, setAwaySince] = useState<number | null>(null);
 
   useEffect(() => {
     const { cursor, presence } = bridge.services;
@@ -74,9 +82,15 @@ export function SocketProvider({ children }: { children: ReactNode }) {
       autoConnect: false,
       withCredentials: true,
       transports: ["websocket", "polling"],
+      // A restarting server is back within seconds: retry soon, then back off to 5 s, jittered so
+      // a newsroom of desks does not come back in one burst.
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      randomizationFactor: 0.5,
       auth: (cb) => cb(cursor.lastSeq === undefined ? {} : { lastSeq: cursor.lastSeq }),
     });
-    bridge.current.socket = socket;
+    const live = bridge.current; // the same object for the page's life
+    live.socket = socket;
     const batcher = new FrameBatcher<StoryUpsertedEvent>((events) => {
       applyStoryEvents(queryClient, events);
       recentStoryEvents.record(events);
@@ -86,7 +100,17 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     const lost = () => {
       cursor.connecting();
       presence.replaceAll({});
+      setAwaySince((since) => since ?? Date.now());
       setState(navigator.onLine ? "reconnecting" : "offline");
+    };
+    // Only the server saying the session has ended signs the editor out; a server going away
+    // (a deploy, a crash) keeps the desk, its queue and its open story on screen.
+    const signIn = () => window.location.assign("/login");
+    const retry = new RetryTimer(() => {
+      if (!socket.active && navigator.onLine) socket.connect();
+    });
+    const resumeUnlessSignedOut = () => {
+      void sessionEnded().then((ended) => (ended ? signIn() : retry.schedule()));
     };
     // The browser knows the network is gone before any ping times out: drop the socket now and
     // come back (with a catch-up from the last seq) the moment the network does.
@@ -106,17 +130,24 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     document.addEventListener("visibilitychange", flushWhenHidden);
     socket.io.on("reconnect_attempt", lost);
     socket.on("connect", () => {
+      retry.reset();
+      setAwaySince(null);
       setState("connected");
       bridge.sendPresence();
     });
     socket.on("disconnect", (reason) => {
       lost();
-      // The server cut us (e.g. session revoked): reconnect only if the session still works.
-      if (reason === "io server disconnect") window.location.assign("/login");
+      // The server cut this socket: Socket.IO will not come back by itself. A revoked session
+      // answers 401 (sign in again); anything else (a server shutting down) reconnects with backoff.
+      if (reason === "io server disconnect") resumeUnlessSignedOut();
     });
     socket.on("connect_error", (error) => {
+      setAwaySince((since) => since ?? Date.now());
       setState(navigator.onLine ? "reconnecting" : "offline");
-      if (error.message === "unauthorized") window.location.assign("/login");
+      // The handshake was refused for want of a session: that is the server's 401.
+      if (error.message === "unauthorized") signIn();
+      // Refused for another reason (the server could not check the session): try again later.
+      else if (!socket.active) resumeUnlessSignedOut();
     });
     socket.on("story:upserted", (event) => {
       cursor.eventReceived(event.seq);
@@ -130,7 +161,7 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     });
     socket.on("presence:snapshot", (event) => presence.replaceAll(event.stories));
     socket.on("presence:changed", (event) => presence.set(event.storyId, event.viewers));
-    socket.on("session:revoked", () => window.location.assign("/login"));
+    socket.on("session:revoked", signIn);
     let isActive = true;
     void cursor.whenReady().then(() => {
       if (!isActive) return;
@@ -140,18 +171,19 @@ export function SocketProvider({ children }: { children: ReactNode }) {
     });
     return () => {
       isActive = false;
+      retry.reset();
       window.removeEventListener("offline", goOffline);
       window.removeEventListener("online", goOnline);
       document.removeEventListener("visibilitychange", flushWhenHidden);
       batcher.dispose();
-      bridge.current.socket = null;
+      live.socket = null;
       socket.removeAllListeners();
       socket.io.off("reconnect_attempt", lost);
       socket.disconnect();
     };
   }, [bridge, queryClient]);
 
-  const value = useMemo(() => ({ state, cursor: bridge.services.cursor }), [state, bridge]);
+  const value = useMemo(() => ({ state, cursor: bridge.services.cursor, awaySince }), [state, bridge, awaySince]);
   return (
     <ServicesContext.Provider value={bridge.services}>
       <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>

@@ -28,3 +28,22 @@ export function DiffText({ ops }: { ops: readonly DiffOp[] }) {
     </>
   );
 }
+
+/**
+ * A version diff's headline and body changes, each a labelled group ("Headline changes", or with a
+ * `subject`, "Agency headline changes"), after a note when the texts were too large to compare word by word.
+ */
+export function DiffParts({ diff, subject, bodyClassName, gap }: { diff: { headline: readonly DiffOp[]; body: readonly DiffOp[]; tooLarge?: boolean }; subject?: string; bodyClassName: string; gap: string }) {
+  const named = (part: string) => (subject ? `${subject} ${part} changes` : `${part[0]!.toUpperCase()}${part.slice(1)} changes`);
+  return (
+    <>
+      {diff.tooLarge ? <p className={`${gap} text-xs text-slate-500`}>Too large to compare word by word: the changed part is shown whole.</p> : null}
+      <div role="group" aria-label={named("headline")} className={`${gap} font-semibold`}>
+        <DiffText ops={diff.headline} />
+      </div>
+      <div role="group" aria-label={named("body")} className={`whitespace-pre-wrap ${bodyClassName}`}>
+        <DiffText ops={diff.body} />
+      </div>
+    </>
+  );
+}

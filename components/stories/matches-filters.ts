@@ -1,9 +1,10 @@
 import type { StorySummary } from "@/server/contract/story";
-import { ALL_DESKS, resolveTimeBounds, splitList, type StoryFilters } from "../filters/filter-params";
+import { parseNegatedList } from "@/server/contract/story-list-query";
+import { ALL_DESKS, resolveTimeBounds, type StoryFilters } from "../filters/filter-params";
 
 function listMatches(values: readonly string[], csv: string | undefined): boolean {
   if (!csv) return true;
-  const { include, exclude } = splitList(csv);
+  const { include, exclude } = parseNegatedList(csv);
   if (values.some((v) => exclude.includes(v))) return false;
   return include.length === 0 || values.some((v) => include.includes(v));
 }
@@ -31,8 +32,9 @@ export function matchesFieldFilters(story: StorySummary, filters: StoryFilters, 
 }
 
 /**
- * True when a story the list does not hold yet may join it live. A search list takes no arrivals:
- * only the server can tell whether a story matches a full-text query (the queue offers a refresh instead).
+ * True when a story the list does not hold yet may join it live. A search list takes no arrivals
+ * here: only the server can tell whether a story matches a full-text query (a newest-first search
+ * asks it, see use-search-arrivals.ts; a relevance search offers to search again).
  */
 export function acceptsArrival(story: StorySummary, filters: StoryFilters, now = Date.now()): boolean {
   return !filters.q && matchesFieldFilters(story, filters, now);

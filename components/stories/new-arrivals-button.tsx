@@ -1,20 +1,18 @@
 import { formatCount } from "../ui/format-count";
 
-/** The "N new" button over the queue: held arrivals, or (in a search) new stories to search again for. */
+/** The "N new" button in the column-head band: held arrivals, or (in a relevance search) new stories to search again for. */
 export function NewArrivalsButton({ heldCount, searchCount, onReveal, onSearchAgain }: { heldCount: number; searchCount: number; onReveal: () => void; onSearchAgain: () => void }) {
   if (heldCount === 0 && searchCount === 0) return null;
   const isHeld = heldCount > 0;
   const count = isHeld ? heldCount : searchCount;
   return (
-    <div className="pointer-events-none absolute inset-x-0 top-6 z-10 flex justify-center">
-      <button
+    <button
         type="button"
         onClick={isHeld ? onReveal : onSearchAgain}
         title={isHeld ? "Show the new stories at the top (n)" : "Run the search again to include new stories"}
-        className="pointer-events-auto rounded-full bg-blue-700 px-3 py-0.5 text-xs font-semibold text-white shadow-md hover:bg-blue-800 dark:bg-blue-500 dark:text-slate-950 dark:hover:bg-blue-400"
+        className="pointer-events-auto max-w-full truncate rounded-full bg-blue-700 px-3 py-px text-xs font-semibold leading-4 text-white shadow-sm hover:bg-blue-800 dark:bg-blue-500 dark:text-slate-950 dark:hover:bg-blue-400"
       >
         {isHeld ? `↑ ${formatCount(count)} new` : `${formatCount(count)} new since this search: search again`}
       </button>
-    </div>
   );
 }

@@ -16,7 +16,7 @@ export function PresenceAvatars({ storyId, max = 3 }: { storyId: string; max?: n
           key={v.userId}
           aria-hidden
           data-presence-mode={v.mode}
-          className={`inline-flex size-[17px] items-center justify-center rounded-full bg-indigo-600 text-[8.5px] font-bold leading-none text-white ring-2 dark:bg-indigo-400 dark:text-slate-950 ${
+          className={`inline-flex size-5 items-center justify-center rounded-full bg-indigo-600 text-[10px] font-bold leading-none text-white ring-2 dark:bg-indigo-400 dark:text-slate-950 ${
             v.mode === "editing" ? "ring-amber-400" : "ring-white dark:ring-slate-950"
           }`}
         >

@@ -1,8 +1,4 @@
 import { infiniteQueryOptions, queryOptions } from "@tanstack/react-query";
-import type { UserDto } from "@/server/contract/auth";
-import type { DeskList } from "@/server/contract/desk";
-import type { SavedSearchList } from "@/server/contract/saved-search";
-import type { StatsDto } from "@/server/contract/stats";
 import type { StoryDetail, StoryPage } from "@/server/contract/story";
 import { fetchJson } from "../api/fetch-json";
 import { catchUpPage } from "./catch-up-page";
@@ -36,23 +32,3 @@ export const storyQueries = {
   detail: (id: string) =>
     queryOptions({ queryKey: ["stories", "detail", id] as const, queryFn: () => fetchJson<StoryDetail>(`/api/stories/${encodeURIComponent(id)}`) }),
 };
-
-/** The signed-in user, with their desks and alert settings. */
-export const meQuery = queryOptions({ queryKey: ["me"] as const, queryFn: () => fetchJson<UserDto>("/api/auth/me") });
-
-/** Desk-wide numbers for the header: stories per state, and per hour and agency over 24 h. */
-export const statsQuery = queryOptions({
-  queryKey: ["stats"] as const,
-  queryFn: () => fetchJson<StatsDto>("/api/stats"),
-  refetchInterval: 60_000,
-});
-
-/** The desks, for the desk switcher. */
-export const desksQuery = queryOptions({ queryKey: ["desks"] as const, queryFn: () => fetchJson<DeskList>("/api/desks") });
-
-/** The user's saved searches with their new-match counts (refreshed every minute). */
-export const savedSearchesQuery = queryOptions({
-  queryKey: ["saved-searches"] as const,
-  queryFn: () => fetchJson<SavedSearchList>("/api/saved-searches"),
-  refetchInterval: 60_000,
-});

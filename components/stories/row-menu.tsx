@@ -3,7 +3,8 @@
 import { useEffect, useRef, type KeyboardEvent } from "react";
 import type { StorySummary } from "@/server/contract/story";
 import { useDismiss } from "../ui/use-dismiss";
-import { ACTION_KEYS, ACTION_LABELS, canRun } from "./action-availability";
+import { WORKFLOW_ACTIONS, WORKFLOW_TABLE } from "@/server/contract/workflow";
+import { ACTION_KEYS, ACTION_LABELS, canRun, useDeskUser } from "./action-availability";
 import type { WorkflowAction } from "./use-story-actions";
 
 /** Where a line's menu opens and for which story. */
@@ -30,6 +31,7 @@ const ITEM = "block w-full rounded px-3 py-1 text-left hover:bg-slate-100 focus:
 /** A queue line's context menu: every keyboard action, for the mouse. */
 export function RowMenu({ menu, story, isMarked, canEdit, onAction, onOpen, onToggleMark, onSetRead, onClose }: RowMenuProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const who = useDeskUser();
   useDismiss(ref, true, onClose);
   useEffect(() => ref.current?.querySelector<HTMLButtonElement>("button:not(:disabled)")?.focus(), []);
   if (!story) return null;
@@ -44,7 +46,7 @@ export function RowMenu({ menu, story, isMarked, canEdit, onAction, onOpen, onTo
     const index = items.indexOf(document.activeElement as HTMLButtonElement);
     items[(index + (event.key === "ArrowDown" ? 1 : items.length - 1)) % items.length]?.focus();
   };
-  const actions: WorkflowAction[] = ["take", "release", "spike", "unspike"];
+  const actions: WorkflowAction[] = WORKFLOW_ACTIONS.filter((action) => WORKFLOW_TABLE[action].from.includes(story.state));
   return (
     <div
       ref={ref}
@@ -58,7 +60,7 @@ export function RowMenu({ menu, story, isMarked, canEdit, onAction, onOpen, onTo
         Open <span className="float-right text-slate-400">Enter</span>
       </button>
       {actions.map((action) => (
-        <button key={action} type="button" role="menuitem" disabled={!canEdit || !canRun(action, story)} className={ITEM} onClick={pick(() => onAction(story.id, action))}>
+        <button key={action} type="button" role="menuitem" disabled={!canEdit || !canRun(action, story, who)} className={ITEM} onClick={pick(() => onAction(story.id, action))}>
           {ACTION_LABELS[action]} <span className="float-right text-slate-400">{ACTION_KEYS[action]}</span>
         </button>
       ))}

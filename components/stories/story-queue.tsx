@@ -11,7 +11,8 @@ import { removableDepartures } from "./departures";
 import type { StoryListView } from "./list-pages";
 import { NewArrivalsButton } from "./new-arrivals-button";
 import { QueueColumns } from "./queue-columns";
-import { ROW_HEIGHT, type RowCallbacks } from "./story-row";
+import { currentRowHeight } from "./row-height";
+import type { RowCallbacks } from "./story-row";
 import { VirtualQueue, type VirtualHandle } from "./virtual-queue";
 import { useDepartures } from "./use-departures";
 import { useHeldArrivals } from "./use-held-arrivals";
@@ -27,6 +28,8 @@ export interface QueueHandle {
   /** Shows the held arrivals and scrolls to the top. */
   revealNew(): void;
   story(id: string): StorySummary | undefined;
+  /** The given ids in the order the queue shows them (ids it does not hold go last, as given). */
+  inQueueOrder(ids: readonly string[]): string[];
   /** Distinct values of a field among the loaded stories (for the filter menus). */
   sample(field: "agency" | "language" | "category"): string[];
   focus(): void;
@@ -51,6 +54,8 @@ interface StoryQueueProps {
   menuStoryId: string | null;
   callbacks: RowCallbacks;
   handleRef: RefObject<QueueHandle | null>;
+  /** The selection as last written, ahead of the render (keys pressed faster than the screen renders). */
+  currentSelectedId?: () => string | null;
 }
 
 const POINTER_HOLD_MS = 2000;
@@ -60,7 +65,7 @@ const POINTER_HOLD_MS = 2000;
  * or has selected: while the view is held (scrolled, a story selected, the pointer busy over it) they
  * wait behind "N new"; stories that stop matching fade and leave; changes above keep the line in place.
  */
-export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks, handleRef }: StoryQueueProps) {
+export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks, handleRef, currentSelectedId }: StoryQueueProps) {
   const { query, view, isLoaded } = useStoryList(filters);
   const listKey = useMemo(() => JSON.stringify(filters), [filters]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -75,7 +80,7 @@ export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks
       keep: new Set([...marked, ...(selectedId ? [selectedId] : []), ...(menuStoryId ? [menuStoryId] : [])]),
       lineOf: (id) => view.indexOf(id) - heldCount,
       selectedLine: selectedId ? view.indexOf(selectedId) - heldCount : -1,
-      roomAbove: Math.floor((virtualRef.current?.metrics().scrollTop ?? 0) / ROW_HEIGHT),
+      roomAbove: Math.floor((virtualRef.current?.metrics().scrollTop ?? 0) / currentRowHeight()),
     }),
   );
   const departures = useDepartures(filters, viewRef, chooseRef, beforeRemoval);
@@ -93,15 +98,16 @@ export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks
     setIsScrolled(false);
     reveal();
   }, [reveal, skipNext]);
-  const latest = useLatestRef({ view, heldCount, visibleCount, selectedId, callbacks });
+  const latest = useLatestRef({ view, heldCount, visibleCount, selectedId: currentSelectedId?.() ?? selectedId, callbacks, currentSelectedId });
   useImperativeHandle(
     handleRef,
     (): QueueHandle => ({
       move: (delta) => {
-        const { view: v, heldCount: held, visibleCount: count, selectedId: selected, callbacks: cb } = latest.current;
+        const { view: v, heldCount: held, visibleCount: count, callbacks: cb, currentSelectedId: written } = latest.current;
+        const selected = written ? written() : latest.current.selectedId;
         if (count === 0) return;
         const current = selected ? v.indexOf(selected) - held : -1;
-        const onScreen = Math.ceil((virtualRef.current?.metrics().scrollTop ?? 0) / ROW_HEIGHT);
+        const onScreen = Math.ceil((virtualRef.current?.metrics().scrollTop ?? 0) / currentRowHeight());
         const next = current < 0 ? Math.min(onScreen, count - 1) : Math.min(count - 1, Math.max(0, current + delta));
         const story = v.at(held + next);
         if (!story) return;
@@ -122,6 +128,14 @@ export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks
         const index = v.indexOf(id);
         return index < 0 ? undefined : v.at(index);
       },
+      inQueueOrder: (ids) => {
+        const v = latest.current.view;
+        const position = (id: string) => {
+          const index = v.indexOf(id);
+          return index < 0 ? Number.MAX_SAFE_INTEGER : index;
+        };
+        return ids.map((id, given) => ({ id, at: position(id), given })).sort((a, b) => a.at - b.at || a.given - b.given).map((entry) => entry.id);
+      },
       sample: (field) => sampleValues(latest.current.view, field),
       focus: () => scrollRef.current?.focus(),
     }),
@@ -131,13 +145,12 @@ export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks
   const error = query.isError ? query.error : null;
   return (
     <div className="relative flex h-full min-h-0 flex-col">
-      <NewArrivalsButton heldCount={heldCount} searchCount={searchCount} onReveal={revealNew} onSearchAgain={() => void query.refetch()} />
       {error ? (
         <p role="alert" className="border-b border-red-200 bg-red-50 px-3 py-1.5 text-xs text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200">
           {error instanceof ApiError && error.code === "invalid_query" ? `That search could not be read: ${error.message}` : `Could not load the queue: ${error.message}`}
         </p>
       ) : null}
-      <QueueColumns />
+      <QueueColumns notice={<NewArrivalsButton heldCount={heldCount} searchCount={searchCount} onReveal={revealNew} onSearchAgain={() => void query.refetch()} />} />
       <VirtualQueue
         scrollRef={scrollRef}
         virtualRef={virtualRef}

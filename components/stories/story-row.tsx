@@ -3,28 +3,42 @@
 import { memo, type MouseEvent } from "react";
 import type { StorySummary } from "@/server/contract/story";
 import { TimeAgo } from "../ui/time-ago";
+import { ClockTime } from "./clock-time";
 import { highlightPlainText } from "./highlight";
+import { HolderBadge } from "./holder-badge";
 import { HighlightedText } from "./highlighted-text";
 import { PresenceAvatars } from "./presence-avatars";
 import { storyBadges, type StoryBadge } from "./story-badges";
 import { urgencyRowClass } from "./urgency";
 import { UrgencyBadge } from "./urgency-badge";
+import { WIDE_ROW_HEIGHT } from "./row-height";
+import { isDeskStory } from "@/server/contract/new-story";
 
-/** Height of one queue line in pixels (the virtualizer relies on it being fixed). */
-export const ROW_HEIGHT = 22;
+/** Height of one queue line in pixels on a wide screen (on a phone: see row-height.ts). */
+export const ROW_HEIGHT = WIDE_ROW_HEIGHT;
 
-/** A queue line's layout: fixed-width cells in a row (cheaper to lay out than a grid), shared with the column heads. */
-export const ROW_LAYOUT = "flex items-center gap-x-1.5 pl-1 pr-2";
+/**
+ * A queue line's layout: fixed-width cells in a row (cheaper to lay out than a grid), shared with the column
+ * heads. On a phone the line wraps in two: its facts, then the headline across the screen.
+ */
+export const ROW_LAYOUT = "flex items-center gap-x-1.5 pl-1 pr-2 max-sm:flex-wrap max-sm:content-center max-sm:gap-y-1";
+/**
+ * Cells that give way as the queue narrows, least useful first (container queries in globals.css):
+ * `queue-col-drop-1` goes below 52rem of queue, `queue-col-drop-2` below 44rem. The headline never does.
+ */
+export const COLUMN_DROP = { first: "queue-col-drop-1", second: "queue-col-drop-2" } as const;
 export const COLUMN = {
   mark: "w-3 shrink-0",
   urgency: "w-[4.3rem] shrink-0",
   age: "w-[2.1rem] shrink-0",
+  /** The clock time (HH:MM, desk's zone); `queue-col-time` names it for layouts that hide or keep columns. */
+  time: "queue-col-time w-[2.3rem] shrink-0",
   agency: "w-[4.6rem] shrink-0 truncate",
-  slug: "w-[7rem] shrink-0 truncate",
-  headline: "min-w-0 flex-1 truncate",
-  words: "w-[2.6rem] shrink-0 text-right",
+  slug: `w-[7rem] shrink-0 truncate ${COLUMN_DROP.first}`,
+  headline: "min-w-0 flex-1 truncate max-sm:order-last max-sm:basis-full max-sm:pl-4",
+  words: `w-[2.6rem] shrink-0 text-right ${COLUMN_DROP.second}`,
   state: "w-[4.6rem] shrink-0 truncate",
-  presence: "w-[2.9rem] shrink-0",
+  presence: "queue-col-on-it flex w-[4.4rem] shrink-0 items-center gap-0.5",
 } as const;
 
 /** What a row reports back; the callbacks are stable so rows re-render only when their own data changes. */
@@ -67,7 +81,7 @@ function rowTone(story: StorySummary, isSelected: boolean): string {
   return `${urgencyRowClass(story.urgency)} hover:bg-slate-100 dark:hover:bg-slate-800/70`;
 }
 
-/** One dense queue line: urgency, time, agency, slugline, headline with badges, words, state, presence. */
+/** One dense queue line: urgency, age, clock time, agency, slugline, headline with badges, words, state, presence. */
 export const StoryRow = memo(function StoryRow({ story, position, setSize, top, isSelected, isMarked, isDeparting, callbacks }: StoryRowProps) {
   const isUnread = story.isRead !== true;
   const isKilled = story.state === "killed" || story.pubStatus === "canceled";
@@ -95,8 +109,8 @@ export const StoryRow = memo(function StoryRow({ story, position, setSize, top, 
       onClick={() => callbacks.onSelect(story.id)}
       onDoubleClick={() => callbacks.onOpen(story.id)}
       onContextMenu={openMenu}
-      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
-      className={`absolute inset-x-0 top-0 ${ROW_LAYOUT} cursor-default border-b border-slate-100 text-[12.5px] leading-none dark:border-slate-800/80 ${rowTone(story, isSelected)} ${
+      style={{ transform: `translateY(${top}px)` }}
+      className={`absolute inset-x-0 top-0 h-[22px] max-sm:h-[42px] ${ROW_LAYOUT} cursor-default border-b border-slate-100 text-[12.5px] leading-none dark:border-slate-800/80 ${rowTone(story, isSelected)} ${
         isDeparting ? "opacity-40 transition-opacity duration-700" : ""
       }`}
     >
@@ -108,7 +122,8 @@ export const StoryRow = memo(function StoryRow({ story, position, setSize, top, 
       />
       <UrgencyBadge urgency={story.urgency} className={COLUMN.urgency} />{" "}
       <TimeAgo iso={story.receivedAt} lazyTitle className={`${COLUMN.age} text-[11px] text-slate-500 dark:text-slate-400`} />{" "}
-      <span className={`${COLUMN.agency} text-[11.5px] font-medium text-slate-700 dark:text-slate-300`}>{story.agency ?? "—"}</span>{" "}
+      <ClockTime story={story} className={`${COLUMN.time} text-[11px] tabular-nums text-slate-600 dark:text-slate-300`} />{" "}
+      <span className={`${COLUMN.agency} text-[11.5px] font-medium text-slate-700 dark:text-slate-300`}>{story.agency ?? (isDeskStory(story) ? "Desk" : "—")}</span>{" "}
       <span className={`${COLUMN.slug} font-mono text-[11px] text-slate-500 dark:text-slate-400`}>{story.slugline ?? ""}</span>{" "}
       <span className={`${COLUMN.headline} ${isUnread ? "font-bold text-slate-950 dark:text-white" : "text-slate-700 dark:text-slate-300"}`}>
         {isDeparting ? <span className={`${BADGE} bg-slate-500 text-white`}>left this view </span> : null}
@@ -121,8 +136,10 @@ export const StoryRow = memo(function StoryRow({ story, position, setSize, top, 
           <span className="line-through decoration-red-600">{story.headline}</span>
         ) : isHeadlineHighlight ? (
           <HighlightedText html={story.highlight!} />
+        ) : story.headline ? (
+          <bdi>{story.headline}</bdi>
         ) : (
-          story.headline
+          <span className="italic text-slate-500 dark:text-slate-400">New story, no headline yet</span>
         )}
         {story.highlight && !isHeadlineHighlight ? (
           <span className="ml-2 font-normal text-slate-500 dark:text-slate-400">
@@ -136,7 +153,8 @@ export const StoryRow = memo(function StoryRow({ story, position, setSize, top, 
       </span>{" "}
       <span className={`${COLUMN.state} text-[10.5px] font-medium uppercase ${STATE_TONES[story.state] ?? "text-slate-500 dark:text-slate-400"}`}>{story.state.replace("_", " ")}</span>{" "}
       <span className={COLUMN.presence}>
-        <PresenceAvatars storyId={story.id} />
+        <HolderBadge story={story} />
+        <PresenceAvatars storyId={story.id} max={2} />
       </span>
     </div>
   );

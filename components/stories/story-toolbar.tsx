@@ -1,20 +1,26 @@
-import type { StorySummary } from "@/server/contract/story";
-import { ACTION_KEYS, ACTION_LABELS, canRun } from "./action-availability";
-import type { WorkflowAction } from "./use-story-actions";
+"use client";
 
-const ACTIONS: WorkflowAction[] = ["take", "release", "spike", "unspike"];
+import type { StorySummary } from "@/server/contract/story";
+import { WORKFLOW_ACTIONS, WORKFLOW_TABLE } from "@/server/contract/workflow";
+import { useDeskTimeZone } from "../ui/desk-time-zone";
+import { ACTION_KEYS, ACTION_LABELS, useDeskUser, whyNot } from "./action-availability";
+import type { WorkflowAction } from "./use-story-actions";
 
 /** The reading pane's actions: the same as the keys, for the mouse. Impossible ones are disabled. */
 export function StoryToolbar({ story, canEdit, onAction, onSetRead }: { story: StorySummary; canEdit: boolean; onAction: (id: string, action: WorkflowAction) => void; onSetRead: (id: string, isRead: boolean) => void }) {
+  const who = useDeskUser();
+  const timeZone = useDeskTimeZone();
+  // The actions the transition table allows from this state; those the user may not run say why.
+  const actions = WORKFLOW_ACTIONS.filter((action) => WORKFLOW_TABLE[action].from.includes(story.state));
   return (
     <div role="toolbar" aria-label="Story actions" className="mb-3 flex flex-wrap items-center gap-1.5">
-      {ACTIONS.map((action) => (
+      {actions.map((action) => (
         <button
           key={action}
           type="button"
           aria-keyshortcuts={ACTION_KEYS[action]}
-          disabled={!canEdit || !canRun(action, story)}
-          title={canEdit ? undefined : "Editors and above can do this"}
+          disabled={!canEdit || whyNot(action, story, who, timeZone) !== null}
+          title={canEdit ? (whyNot(action, story, who, timeZone) ?? undefined) : "Only editors, chiefs and admins can change stories."}
           onClick={() => onAction(story.id, action)}
           className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800"
         >

@@ -1,11 +1,14 @@
-/** The label and colour classes of an urgency (1 flash … 9 low). */
-export function urgencyStyle(urgency: number): { label: string; className: string } {
-  if (urgency <= 1) return { label: "FLASH", className: "bg-flash text-white" };
-  if (urgency === 2) return { label: "BULLETIN", className: "bg-bulletin text-white" };
-  if (urgency === 3) return { label: "URGENT", className: "bg-amber-300 text-amber-950 dark:bg-amber-500 dark:text-amber-950" };
-  if (urgency === 4) return { label: "HIGH", className: "bg-blue-100 text-blue-900 dark:bg-blue-900 dark:text-blue-100" };
-  if (urgency === 5) return { label: "ROUTINE", className: "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200" };
-  return { label: "LOW", className: "bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400" };
+import { urgencyLevel } from "@/server/contract/urgency";
+
+/** The label (from the contract's one table) and colour classes of an urgency (1 FLASH … 9 LOWEST). */
+export function urgencyStyle(urgency: number): { label: string; meaning: string; className: string } {
+  const { label, meaning } = urgencyLevel(urgency);
+  if (urgency <= 1) return { label, meaning, className: "bg-flash text-white" };
+  if (urgency === 2) return { label, meaning, className: "bg-bulletin text-white" };
+  if (urgency === 3) return { label, meaning, className: "bg-amber-300 text-amber-950 dark:bg-amber-500 dark:text-amber-950" };
+  if (urgency === 4) return { label, meaning, className: "bg-blue-100 text-blue-900 dark:bg-blue-900 dark:text-blue-100" };
+  if (urgency === 5) return { label, meaning, className: "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200" };
+  return { label, meaning, className: "bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400" };
 }
 
 /** True for the stories nobody may miss: FLASH and BULLETIN. */

@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useRef, type RefObject } from "react";
 import type { StoryListView } from "./list-pages";
-import { ROW_HEIGHT } from "./story-row";
+import { currentRowHeight } from "./row-height";
 import type { VirtualHandle } from "./virtual-queue";
 
 interface Snapshot {
@@ -41,8 +41,9 @@ export function useScrollAnchor(
     if (before.view === view && before.heldCount === heldCount) return;
     const top = metrics.scrollTop;
     if (top <= 0 && !selectedId) return; // at the top with nothing selected: arrivals may push in
-    const first = Math.floor(top / ROW_HEIGHT);
-    const onScreen = Math.ceil(metrics.height / ROW_HEIGHT);
+    const rowHeight = currentRowHeight();
+    const first = Math.floor(top / rowHeight);
+    const onScreen = Math.ceil(metrics.height / rowHeight);
     const selected = selectedId ? before.view.indexOf(selectedId) - before.heldCount : -1;
     const anchor = selected >= first && selected < first + onScreen ? selected : first;
     for (let i = anchor; i < anchor + SEARCH_ROWS; i++) {
@@ -50,7 +51,7 @@ export function useScrollAnchor(
       if (id === undefined) return;
       const now = view.indexOf(id) - heldCount;
       if (now < 0) continue;
-      if (now !== i) element.scrollTop = Math.max(0, top + (now - i) * ROW_HEIGHT);
+      if (now !== i) element.scrollTop = Math.max(0, top + (now - i) * rowHeight);
       return;
     }
   });

@@ -8,8 +8,9 @@ import { applyStoryEvents } from "../realtime/apply-story-event";
 import { patchStories, type StoryListData } from "./list-pages";
 import { storyQueries } from "./queries";
 
-/** The workflow actions the queue offers. */
-export type WorkflowAction = "take" | "release" | "spike" | "unspike";
+import type { ActionBody, WorkflowAction } from "@/server/contract/workflow";
+
+export type { WorkflowAction } from "@/server/contract/workflow";
 
 /** What an action did, for the desk's toast. */
 export interface ActionOutcome {
@@ -40,8 +41,10 @@ export function useStoryActions() {
   );
 
   const run = useCallback(
-    async (ids: readonly string[], action: WorkflowAction): Promise<ActionOutcome> => {
-      const results = await Promise.allSettled(ids.map((id) => fetchJson<StoryDetail>(`/api/stories/${encodeURIComponent(id)}/actions/${action}`, { method: "POST" })));
+    async (ids: readonly string[], action: WorkflowAction, extra: Omit<ActionBody, "rev"> = {}): Promise<ActionOutcome> => {
+      const results = await Promise.allSettled(
+        ids.map((id) => fetchJson<StoryDetail>(`/api/stories/${encodeURIComponent(id)}/actions/${action}`, { method: "POST", json: extra })),
+      );
       const outcome: ActionOutcome = { done: [], failed: [] };
       results.forEach((result, i) => {
         if (result.status === "fulfilled") {

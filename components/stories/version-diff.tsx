@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { DiffText } from "./diff-text";
+import { DiffParts } from "./diff-text";
 import { versionQueries } from "./version-queries";
 
 /** "Compare versions": pick two agency versions of a story and see the word-level difference. */
@@ -34,12 +34,7 @@ export function VersionDiff({ storyId, currentVersion }: { storyId: string; curr
         </p>
       ) : diff.data ? (
         <div aria-live="polite">
-          <div role="group" aria-label="Headline changes" className="mb-2 font-semibold">
-            <DiffText ops={diff.data.headline} />
-          </div>
-          <div role="group" aria-label="Body changes" className="whitespace-pre-wrap text-[14px]">
-            <DiffText ops={diff.data.body} />
-          </div>
+          <DiffParts diff={diff.data} bodyClassName="text-[14px]" gap="mb-2" />
         </div>
       ) : (
         <p className="text-xs text-slate-500">Loading…</p>

@@ -6,7 +6,8 @@ import { addExactTimeTitles } from "../ui/time-ago";
 import type { Departures } from "./departures";
 import type { StoryListView } from "./list-pages";
 import { QueueRows } from "./queue-rows";
-import { ROW_HEIGHT, type RowCallbacks } from "./story-row";
+import { useRowHeight } from "./row-height";
+import type { RowCallbacks } from "./story-row";
 
 /** What the queue container asks of the scrolling list, without re-rendering on every scroll. */
 export interface VirtualHandle {
@@ -40,10 +41,11 @@ const NEAR_END = 100;
 export function VirtualQueue(props: VirtualQueueProps) {
   const { scrollRef, virtualRef, view, heldCount, hasMore, isBusy, selectedId, marked, departures, callbacks, onScrolledChange, onNearEnd } = props;
   const count = Math.max(0, view.length - heldCount);
+  const rowHeight = useRowHeight();
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 6,
     onChange: (instance) => onScrolledChange((instance.scrollOffset ?? 0) > 0),
   });
@@ -56,6 +58,7 @@ export function VirtualQueue(props: VirtualQueueProps) {
     [virtualizer],
   );
   useEffect(() => (scrollRef.current ? addExactTimeTitles(scrollRef.current) : undefined), [scrollRef]);
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]); // into or out of the phone layout
   const items = virtualizer.getVirtualItems();
   const lastRendered = items[items.length - 1]?.index ?? 0;
   useEffect(() => {

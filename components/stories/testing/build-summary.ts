@@ -32,6 +32,8 @@ export function buildSummary(overrides: Partial<StorySummary> = {}): StorySummar
     versionCount: 1,
     agencyUpdateVersion: null,
     takenBy: null,
+    takenAt: null,
+    takenByName: null,
     deskId: null,
     embargoUntil: null,
     versionCreated: null,

@@ -1,13 +1,13 @@
 import { UsersAdmin } from "@/components/admin/users-admin";
-import { PageShell } from "@/components/ui/page-shell";
+import { AdminShell } from "@/components/admin/admin-shell";
 
 export const metadata = { title: "Users · Wiredesk" };
 
 /** Admin: users and roles. */
 export default function UsersPage() {
   return (
-    <PageShell title="Users">
+    <AdminShell title="Users">
       <UsersAdmin />
-    </PageShell>
+    </AdminShell>
   );
 }

@@ -1,0 +1,93 @@
+"use client";
+
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { EditorContent, useEditor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { useEffect } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+import { COLLAB_BODY_FIELD } from "@/server/contract/collab";
+import { countWords } from "@/server/contract/word-count";
+
+interface BodyEditorProps {
+  doc: Y.Doc;
+  awareness: Awareness;
+  user: { name: string; color: string };
+  readOnly: boolean;
+  onWords: (words: number) => void;
+  /** Writing direction and language of the story's text (from its language; `auto` when unknown). */
+  dir: "rtl" | "ltr" | "auto";
+  lang: string | null;
+}
+
+const BUTTON = "rounded px-1.5 py-0.5 text-xs font-semibold hover:bg-slate-200 aria-pressed:bg-slate-300 dark:hover:bg-slate-700 dark:aria-pressed:bg-slate-600";
+
+/** The body: Tiptap on the story's shared Y.XmlFragment, with everyone's named, coloured carets. */
+export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang }: BodyEditorProps) {
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      editable: !readOnly,
+      extensions: [
+        // The shared document has its own history; ProseMirror's would undo other people's typing.
+        StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] }, link: { openOnClick: false, protocols: ["http", "https", "mailto"] } }),
+        Collaboration.configure({ document: doc, field: COLLAB_BODY_FIELD }),
+        CollaborationCaret.configure({ provider: { awareness }, user }),
+      ],
+      editorProps: {
+        attributes: {
+          role: "textbox",
+          "aria-label": "Body",
+          "aria-multiline": "true",
+          dir,
+          ...(lang ? { lang } : {}),
+          class: "story-body min-h-48 rounded border border-slate-300 bg-white px-3 py-2 text-[14px] outline-none focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 dark:border-slate-600 dark:bg-slate-900",
+        },
+      },
+      onCreate: ({ editor: created }) => onWords(countWords(created.getText())),
+      onUpdate: ({ editor: updated }) => onWords(countWords(updated.getText())),
+    },
+    [doc, awareness, readOnly, dir, lang],
+  );
+  useEffect(() => {
+    if (editor && !readOnly) editor.commands.updateUser(user);
+  }, [editor, user, readOnly]);
+
+  const mark = (name: "bold" | "italic", label: string, run: () => void) => (
+    <button type="button" aria-pressed={editor?.isActive(name) ?? false} aria-label={label} onMouseDown={(e) => e.preventDefault()} onClick={run} className={BUTTON}>
+      {label[0]}
+    </button>
+  );
+  return (
+    <div>
+      {readOnly ? null : (
+        <div role="toolbar" aria-label="Body formatting" className="mb-1 flex gap-1">
+          {mark("bold", "Bold", () => editor?.chain().focus().toggleBold().run())}
+          {mark("italic", "Italic", () => editor?.chain().focus().toggleItalic().run())}
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()} className={BUTTON}>
+            Subhead
+          </button>
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => editor?.chain().focus().toggleBulletList().run()} className={BUTTON}>
+            List
+          </button>
+          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => editor?.chain().focus().toggleBlockquote().run()} className={BUTTON}>
+            Quote
+          </button>
+          <button
+            type="button"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              const href = window.prompt("Link address (http, https or mailto)");
+              if (href) editor?.chain().focus().setLink({ href }).run();
+            }}
+            className={BUTTON}
+          >
+            Link
+          </button>
+        </div>
+      )}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import type { ReactNode } from "react";
+
+/** The classes of every editing control (co-edited or not), light and dark. */
+export const FIELD_CONTROL =
+  "w-full rounded border border-slate-300 bg-white px-2 py-1 outline-none focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 dark:border-slate-600 dark:bg-slate-900";
+
+/** A length, turning red past `limit` (when there is one). */
+export function Counter({ label, length, limit }: { label: string; length: number; limit?: number }) {
+  const isOver = limit !== undefined && length > limit;
+  return (
+    <span aria-label={`${label} length`} data-over-limit={isOver} className={`font-mono text-[11px] ${isOver ? "font-bold text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
+      {limit === undefined ? length : `${length}/${limit}`}
+    </span>
+  );
+}
+
+/**
+ * One labelled field of the editing pane: its name, an optional counter beside it, and the control
+ * (a co-edited text, an input, a select). The label wraps the control, so the control gets its name.
+ */
+export function Field({ label, counter, className, children }: { label: string; counter?: ReactNode; className?: string; children: ReactNode }) {
+  return (
+    <label className={`grid gap-0.5 text-xs font-medium ${className ?? ""}`}>
+      {counter ? (
+        <span className="flex justify-between">
+          {label} {counter}
+        </span>
+      ) : (
+        label
+      )}
+      {children}
+    </label>
+  );
+}

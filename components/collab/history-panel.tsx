@@ -1,0 +1,97 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import type { DeskDiffSide } from "@/server/contract/desk-copy";
+import { isDeskStory } from "@/server/contract/new-story";
+import type { StoryDetail } from "@/server/contract/story";
+import { clockTime } from "@/server/contract/clock";
+import { DiffParts } from "../stories/diff-text";
+import { useDeskTimeZone } from "../ui/desk-time-zone";
+import { TimeAgo } from "../ui/time-ago";
+import { deskCopyQueries } from "./desk-copy-queries";
+import { versionEdits, versionTitle } from "./version-label";
+
+/**
+ * The desk copy's history: every kept version (each workflow step, every few minutes of editing,
+ * restores, agency updates) with its step and who made it, when, and who edited since the version
+ * before; the word diff of a chosen version
+ * (or of the agency's original) against the current copy, and "Restore", which makes the chosen
+ * version the text again as a new change that every open editor follows.
+ */
+export function HistoryPanel({ story, canEdit }: { story: StoryDetail; canEdit: boolean }) {
+  const headingId = useId();
+  const timeZone = useDeskTimeZone();
+  const queryClient = useQueryClient();
+  const versions = useQuery(deskCopyQueries.versions(story.id));
+  const list = versions.data?.versions ?? [];
+  const [picked, setPicked] = useState<DeskDiffSide | null>(null);
+  const chosen: DeskDiffSide = picked ?? list.at(-1)?.id ?? "agency";
+  const diff = useQuery(deskCopyQueries.diff(story.id, chosen, "current", story.updatedAt));
+  const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
+
+  const restore = async (versionId: number) => {
+    setMessage(null);
+    try {
+      await deskCopyQueries.restore(story.id, versionId);
+      await queryClient.invalidateQueries({ queryKey: ["stories", "desk-versions", story.id] });
+      setMessage({ tone: "ok", text: "Restored as a new change." });
+    } catch (caught) {
+      setMessage({ tone: "error", text: caught instanceof Error ? caught.message : "Not restored." });
+    }
+  };
+  const option = "w-full rounded px-1.5 py-1 text-left hover:bg-slate-100 aria-[current=true]:bg-indigo-100 dark:hover:bg-slate-800 dark:aria-[current=true]:bg-indigo-950";
+  return (
+    <section aria-labelledby={headingId} className="mb-3 grid gap-2 rounded border border-slate-200 p-2 text-xs sm:grid-cols-[11rem_1fr] dark:border-slate-700">
+      <div>
+        <h3 id={headingId} className="mb-1 font-semibold">
+          History
+        </h3>
+        <ul aria-label="Versions" className="grid max-h-64 gap-0.5 overflow-auto">
+          <li>
+            <button type="button" aria-current={chosen === "agency"} onClick={() => setPicked("agency")} className={option}>
+              {isDeskStory(story) ? "Its first text" : "Agency's original"}
+            </button>
+          </li>
+          {[...list].reverse().map((version) => (
+            <li key={version.id}>
+              <button type="button" aria-current={chosen === version.id} onClick={() => setPicked(version.id)} className={option}>
+                <span className="block font-medium">{versionTitle(version)}</span>
+                <span className="block text-slate-500 dark:text-slate-400">
+                  <time dateTime={version.at}>{clockTime(version.at, timeZone)}</time> · <TimeAgo iso={version.at} /> ago
+                </span>
+                {versionEdits(version) ? <span className="block text-slate-500 dark:text-slate-400">{versionEdits(version)}</span> : null}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div className="min-w-0">
+        <div className="mb-1 flex flex-wrap items-center gap-2">
+          <span className="text-slate-500 dark:text-slate-400">
+            Against the current copy: <ins className="bg-green-100 px-0.5 dark:bg-green-950">added since</ins> <del className="bg-red-100 px-0.5 dark:bg-red-950">removed since</del>
+          </span>
+          {canEdit && typeof chosen === "number" ? (
+            <button type="button" onClick={() => void restore(chosen)} className="ml-auto whitespace-nowrap rounded border border-slate-300 px-2 py-0.5 font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+              Restore this version
+            </button>
+          ) : null}
+        </div>
+        {message ? (
+          <p role={message.tone === "ok" ? "status" : "alert"} className={message.tone === "ok" ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
+            {message.text}
+          </p>
+        ) : null}
+        {diff.data ? (
+          <div aria-live="polite" className="max-h-64 overflow-auto">
+            <DiffParts diff={diff.data} bodyClassName="text-[13px]" gap="mb-1" />
+          </div>
+        ) : diff.isError ? (
+          <p role="alert" className="text-red-700 dark:text-red-400">{diff.error.message}</p>
+        ) : (
+          <p className="text-slate-500">Loading…</p>
+        )}
+      </div>
+    </section>
+  );
+}

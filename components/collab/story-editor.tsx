@@ -1,0 +1,148 @@
+"use client";
+
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import type { UserDto } from "@/server/contract/auth";
+import type { CollabTextField } from "@/server/contract/collab";
+import type { StoryDetail } from "@/server/contract/story";
+import { textDirection } from "@/server/contract/text-direction";
+import { useRealtimeServices } from "../realtime/socket-provider";
+import { AgencyUpdateBanner } from "./agency-update-banner";
+import { BodyEditor } from "./body-editor";
+import { HistoryPanel } from "./history-panel";
+import type { CollabProvider } from "./collab-provider";
+import { StorySources } from "../stories/story-sources";
+import { StoryFieldsForm } from "./story-fields-form";
+import { useCollab } from "./use-collab";
+import { userColor } from "./user-color";
+import { Counter, Field } from "./field";
+import { YTextField } from "./y-text-field";
+
+/** The short co-edited fields, row by row: the headline alone, slugline beside byline, then the abstract. */
+const CO_EDITED: { field: CollabTextField; label: string; className: string; multiline?: boolean; showCarets?: boolean }[][] = [
+  [{ field: "headline", label: "Headline", className: "text-lg font-semibold", showCarets: true }],
+  [
+    { field: "slugline", label: "Slugline", className: "font-mono text-sm" },
+    { field: "byline", label: "Byline", className: "text-sm" },
+  ],
+  [{ field: "abstract", label: "Abstract", className: "text-sm", multiline: true }],
+];
+
+/** Everyone with a caret in the story: initials in their caret colour. */
+function EditorAvatars({ provider }: { provider: CollabProvider }) {
+  const awareness = provider.awareness;
+  const key = useSyncExternalStore(
+    (listener) => {
+      awareness.on("change", listener);
+      return () => awareness.off("change", listener);
+    },
+    () => [...awareness.getStates().values()].map((s) => JSON.stringify((s as { user?: unknown }).user ?? null)).join("|"),
+    () => "",
+  );
+  const people = useMemo(() => key.split("|").flatMap((json) => { const user = JSON.parse(json || "null") as { name: string; color: string } | null; return user ? [user] : []; }), [key]);
+  return (
+    <ul aria-label="Editing now" className="flex items-center gap-1">
+      {people.map((p, i) => (
+        <li key={`${p.name}-${i}`} title={p.name} className="inline-flex size-6 items-center justify-center rounded-full text-[10px] font-bold text-white" style={{ backgroundColor: p.color }}>
+          <span aria-hidden>{p.name.split(/\s+/).map((w) => w[0]).join("").slice(0, 2).toUpperCase()}</span>
+          <span className="sr-only">{p.name}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const STATUS_TEXT: Record<CollabProvider["status"], string> = {
+  joining: "Connecting…",
+  synced: "All changes saved",
+  offline: "Offline: keep typing, your edits merge when the connection returns",
+  refused: "Cannot edit",
+};
+
+/** The editing pane: the story's co-edited fields (headline, slugline, byline, abstract, body) and its other fields. */
+export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetail; me: UserDto; canEdit: boolean; onClose: () => void }) {
+  const provider = useCollab(story.id, canEdit);
+  const { setPresence } = useRealtimeServices();
+  const [lengths, setLengths] = useState({ headline: 0, slugline: 0, abstract: 0 });
+  const [words, setWords] = useState(0);
+  const [showHistory, setShowHistory] = useState(false);
+  const user = useMemo(() => ({ name: me.name, color: userColor(me.id) }), [me.name, me.id]);
+  useEffect(() => {
+    setPresence(story.id, canEdit ? "editing" : "viewing");
+    return () => setPresence(null, "viewing");
+  }, [story.id, canEdit, setPresence]);
+  useEffect(() => {
+    if (provider && canEdit) provider.awareness.setLocalStateField("user", user);
+  }, [provider, canEdit, user]);
+
+  // Editors bind only to a document that holds the story; an empty one would make each write its own first paragraph.
+  if (!provider || (!provider.hasSynced && provider.status !== "refused")) return <p className="p-4 text-slate-500">Connecting…</p>;
+  const readOnly = !provider.canEdit;
+  const limits = provider.limits;
+  const doc = provider.doc;
+  // The story's own text takes its direction from the story's language (Arabic, Hebrew: right to left).
+  const dir = textDirection(story.language);
+  const lang = story.language ?? undefined;
+  const length = (field: keyof typeof lengths) => (n: number) => setLengths((l) => (l[field] === n ? l : { ...l, [field]: n }));
+  return (
+    <section aria-label="Editing" data-story-id={story.id} className="mx-auto max-w-3xl p-5">
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <h2 className="text-sm font-semibold">{readOnly ? "Watching" : "Editing"}</h2>
+        <span role="status" className="text-xs text-slate-500 dark:text-slate-400">
+          {provider.status === "refused" ? (provider.error ?? STATUS_TEXT.refused) : provider.status === "synced" && provider.pending > 0 ? "Saving…" : STATUS_TEXT[provider.status]}
+        </span>
+        <EditorAvatars provider={provider} />
+        <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((v) => !v)} className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 aria-pressed:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-700">
+          History
+        </button>
+        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+          Done
+        </button>
+      </div>
+      {provider.status !== "refused" && provider.error ? (
+        <p role="alert" className="mb-2 rounded bg-amber-100 px-2 py-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+          {provider.error}
+        </p>
+      ) : null}
+      {provider.status === "refused" ? null : <AgencyUpdateBanner story={story} canEdit={!readOnly} />}
+      {showHistory ? <HistoryPanel story={story} canEdit={!readOnly} /> : null}
+      <StorySources sources={story.sources} />
+      {provider.status === "refused" ? null : (
+        <div className="grid gap-3">
+          {CO_EDITED.map((row, index) => (
+            <div key={index} className={row.length > 1 ? "grid grid-cols-2 gap-3" : "grid"}>
+              {row.map(({ field, label, className, multiline, showCarets }) => {
+                const limit = field in limits ? limits[field as keyof typeof limits] : undefined;
+                const counted = field in lengths ? (field as keyof typeof lengths) : null;
+                return (
+                  <Field key={field} label={label} counter={counted ? <Counter label={label} length={lengths[counted]} limit={limit} /> : undefined}>
+                    <YTextField
+                      text={doc.getText(field)}
+                      awareness={provider.awareness}
+                      label={label}
+                      caretField={`caret:${field}`}
+                      readOnly={readOnly}
+                      dir={dir}
+                      lang={lang}
+                      multiline={multiline}
+                      showCarets={showCarets}
+                      className={className}
+                      onLength={counted ? length(counted) : undefined}
+                      autoFocus={field === "headline" && story.headline === ""}
+                    />
+                  </Field>
+                );
+              })}
+            </div>
+          ))}
+          <div className="grid gap-0.5 text-xs font-medium">
+            <span className="flex justify-between">
+              Body <Counter label="Body words" length={words} />
+            </span>
+            <BodyEditor doc={doc} awareness={provider.awareness} user={user} readOnly={readOnly} onWords={setWords} dir={dir} lang={story.language} />
+          </div>
+          <StoryFieldsForm story={story} canEdit={!readOnly} />
+        </div>
+      )}
+    </section>
+  );
+}

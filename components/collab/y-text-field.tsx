@@ -1,0 +1,172 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { FIELD_CONTROL } from "./field";
+
+/** A remote caret in a single-line field: where (in px from the field's left edge), whose, what colour. */
+interface RemoteCaret {
+  clientId: number;
+  name: string;
+  color: string;
+  left: number;
+}
+
+const LOCAL = Symbol("local-input");
+
+/** Moves an index through a Y.Text change (retain/insert/delete ops). */
+function shiftIndex(index: number, delta: readonly { retain?: number; insert?: unknown; delete?: number }[]): number {
+  let at = 0;
+  let result = index;
+  for (const op of delta) {
+    if (at > index) break;
+    if (op.retain) at += op.retain;
+    else if (typeof op.insert === "string") {
+      if (at <= index) result += op.insert.length;
+      at += op.insert.length;
+    } else if (op.delete) {
+      result -= Math.min(op.delete, Math.max(0, index - at));
+    }
+  }
+  return Math.max(0, result);
+}
+
+let measure: CanvasRenderingContext2D | null = null;
+/** The width of `text` in the element's font. */
+function textWidth(element: HTMLElement, text: string): number {
+  measure ??= document.createElement("canvas").getContext("2d");
+  if (!measure) return 0;
+  const style = getComputedStyle(element);
+  measure.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  return measure.measureText(text).width;
+}
+
+interface YTextFieldProps {
+  text: Y.Text;
+  awareness: Awareness;
+  label: string;
+  /** The awareness field that carries this field's caret (`caret:headline`, ...). */
+  caretField: string;
+  readOnly: boolean;
+  multiline?: boolean;
+  showCarets?: boolean;
+  className?: string;
+  onLength?: (length: number) => void;
+  /** Writing direction and language of the story's text (`rtl` for Arabic and Hebrew copy). */
+  dir?: "rtl" | "ltr" | "auto";
+  lang?: string;
+  /** Takes the focus once bound (a new story opens on its headline). */
+  autoFocus?: boolean;
+}
+
+/**
+ * A plain input (or textarea) bound to a Y.Text: typing becomes Yjs inserts and deletes (one
+ * transaction per input event), remote changes move into the field keeping the caret where it was,
+ * and with `showCarets` other people's carets are drawn over the field with their name and colour.
+ */
+export function YTextField({ text, awareness, label, caretField, readOnly, multiline, showCarets, className, onLength, dir, lang, autoFocus }: YTextFieldProps) {
+  const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const [carets, setCarets] = useState<RemoteCaret[]>([]);
+  const lengthRef = useRef(onLength);
+  lengthRef.current = onLength;
+
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    element.value = text.toJSON();
+    lengthRef.current?.(element.value.length);
+    const doc = text.doc!;
+    const publishCaret = () => {
+      if (readOnly || document.activeElement !== element) return;
+      const anchor = Y.createRelativePositionFromTypeIndex(text, element.selectionStart ?? 0);
+      const head = Y.createRelativePositionFromTypeIndex(text, element.selectionEnd ?? 0);
+      awareness.setLocalStateField(caretField, { anchor: Y.relativePositionToJSON(anchor) as unknown, head: Y.relativePositionToJSON(head) as unknown });
+    };
+    const clearCaret = () => awareness.setLocalStateField(caretField, null);
+    const drawCarets = () => {
+      if (!showCarets) return;
+      const style = getComputedStyle(element);
+      // Right-to-left text starts at the right edge: a caret sits that far from the right.
+      const isRtl = style.direction === "rtl";
+      const padding = isRtl ? parseFloat(style.paddingRight) + parseFloat(style.borderRightWidth) : parseFloat(style.paddingLeft) + parseFloat(style.borderLeftWidth);
+      const next: RemoteCaret[] = [];
+      for (const [clientId, state] of awareness.getStates()) {
+        if (clientId === doc.clientID) continue;
+        const caret = (state as Record<string, unknown>)[caretField] as { head?: unknown } | null | undefined;
+        const user = (state as { user?: { name?: string; color?: string } }).user;
+        if (!caret?.head || !user?.name) continue;
+        const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(caret.head), doc);
+        if (!position || position.type !== text) continue;
+        const offset = padding + textWidth(element, element.value.slice(0, position.index));
+        const left = isRtl ? element.offsetWidth - offset - element.scrollLeft : offset - element.scrollLeft;
+        next.push({ clientId, name: user.name, color: user.color ?? "#1971c2", left });
+      }
+      setCarets(next);
+    };
+    const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
+      if (transaction.origin === LOCAL) return;
+      const delta = event.delta as { retain?: number; insert?: unknown; delete?: number }[];
+      const start = shiftIndex(element.selectionStart ?? 0, delta);
+      const end = shiftIndex(element.selectionEnd ?? 0, delta);
+      element.value = text.toJSON();
+      if (document.activeElement === element) element.setSelectionRange(start, end);
+      lengthRef.current?.(element.value.length);
+      drawCarets();
+    };
+    const onInput = () => {
+      const before = text.toJSON();
+      const after = multiline ? element.value : element.value.replace(/[\r\n]+/g, " ");
+      let prefix = 0;
+      while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+      let suffix = 0;
+      while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+      doc.transact(() => {
+        const removed = before.length - prefix - suffix;
+        if (removed > 0) text.delete(prefix, removed);
+        const inserted = after.slice(prefix, after.length - suffix);
+        if (inserted) text.insert(prefix, inserted);
+      }, LOCAL);
+      lengthRef.current?.(after.length);
+      publishCaret();
+    };
+    text.observe(onChange);
+    awareness.on("change", drawCarets);
+    element.addEventListener("input", onInput);
+    element.addEventListener("select", publishCaret);
+    element.addEventListener("keyup", publishCaret);
+    element.addEventListener("mouseup", publishCaret);
+    element.addEventListener("focus", publishCaret);
+    element.addEventListener("blur", clearCaret);
+    element.addEventListener("scroll", drawCarets);
+    drawCarets();
+    return () => {
+      text.unobserve(onChange);
+      awareness.off("change", drawCarets);
+      element.removeEventListener("input", onInput);
+      element.removeEventListener("select", publishCaret);
+      element.removeEventListener("keyup", publishCaret);
+      element.removeEventListener("mouseup", publishCaret);
+      element.removeEventListener("focus", publishCaret);
+      element.removeEventListener("blur", clearCaret);
+      element.removeEventListener("scroll", drawCarets);
+    };
+  }, [text, awareness, caretField, readOnly, multiline, showCarets]);
+  useEffect(() => {
+    if (autoFocus && !readOnly) ref.current?.focus();
+  }, [autoFocus, readOnly]);
+
+  const control = { ref, "aria-label": label, readOnly, spellCheck: true, dir, lang, className: `${FIELD_CONTROL} ${className ?? ""}` };
+  return (
+    <div className="relative">
+      {multiline ? <textarea {...control} rows={3} /> : <input {...control} type="text" autoComplete="off" />}
+      {carets.map((caret) => (
+        <span key={caret.clientId} data-caret-for={label} className="pointer-events-none absolute top-0.5 bottom-0.5 w-0.5" style={{ left: caret.left, backgroundColor: caret.color }}>
+          <span className="absolute -top-4 left-0 whitespace-nowrap rounded px-1 text-[10px] font-semibold leading-4 text-white" style={{ backgroundColor: caret.color }}>
+            {caret.name}
+          </span>
+        </span>
+      ))}
+    </div>
+  );
+}
