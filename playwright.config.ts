@@ -1,46 +1,34 @@
 import { defineConfig } from "@playwright/test";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 
-/** Shared with the specs through the environment. */
-export const E2E_PORT = Number(process.env.E2E_PORT ?? 3217);
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "wiredesk-e2e-"));
-process.env.E2E_DATA_DIR = dataDir;
+/**
+ * Specs that start their own servers or drive three browsers at once: `npm test` runs them on their own,
+ * one at a time, after the others (E2E_PHASE=solo), so a busy two-core machine never runs them beside
+ * another spec. Every other spec (E2E_PHASE=shared) runs on E2E_WORKERS workers (1: on two cores one
+ * worker already keeps both busy, and two made every test two to three times slower), each with its own
+ * desk server (e2e/desk-test.ts). Without E2E_PHASE every spec runs.
+ */
+const SOLO_SPECS = ["coedit.spec.ts", "coedit-crash.spec.ts", "restart.spec.ts", "alarms.spec.ts"].map((file) => `**/${file}`);
+const phase = process.env.E2E_PHASE;
 
 export default defineConfig({
   testDir: "./e2e",
   outputDir: "./test-results",
+  ...(phase === "solo" ? { testMatch: SOLO_SPECS } : phase === "shared" ? { testIgnore: SOLO_SPECS } : {}),
+  // Tests tagged @screenshots only take pictures to look at: `npm run screenshots` runs them.
+  ...(process.env.E2E_SCREENSHOTS === "1" ? { grep: /@screenshots/ } : { grepInvert: /@screenshots/ }),
   fullyParallel: false,
-  workers: 1,
+  workers: phase === "solo" ? 1 : Number(process.env.E2E_WORKERS ?? 1),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
-    baseURL: `http://localhost:${E2E_PORT}`,
-    trace: "retain-on-failure",
+    // A failed test keeps its trace: every action with the page's DOM before and after. Without the
+    // screencast: encoding its frames took a third of the machine's time in every test, failed or not.
+    trace: { mode: "retain-on-failure", screenshots: false, snapshots: true, sources: true },
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    },
-  },
-  webServer: {
-    command: "node --import tsx server/main.ts",
-    url: `http://localhost:${E2E_PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    gracefulShutdown: { signal: "SIGTERM", timeout: 5000 },
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      PORT: String(E2E_PORT),
-      WIREDESK_DB: path.join(dataDir, "e2e.db"),
-      WIREDESK_ADMIN_EMAIL: "admin@e2e.wiredesk",
-      WIREDESK_ADMIN_PASSWORD: "e2e-admin-password",
-      WIREDESK_INGEST_TOKEN: "e2e-ingest-token-0123456789",
-      WIREDESK_LOG_LEVEL: "warn",
     },
   },
 });

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { ADMIN, ensureUser, signIn, USER_PASSWORD } from "./helpers";
+import { expect, test } from "./desk-test";
+import { ADMIN, ensureUser, signIn, signInThroughPage, USER_PASSWORD } from "./helpers";
 
 test("a user changes their password and signs in with the new one", async ({ page, request, baseURL }) => {
   const email = await ensureUser(request, baseURL!, "viewer", `Pat Password ${Date.now()}`);
@@ -11,7 +11,7 @@ test("a user changes their password and signs in with the new one", async ({ pag
   await page.getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Password changed." })).toBeVisible();
   await page.context().clearCookies();
-  await signIn(page, email, "a-brand-new-password");
+  await signInThroughPage(page, email, "a-brand-new-password");
 });
 
 test("an admin deactivates a user, who can no longer sign in", async ({ page, browser, request, baseURL }) => {
@@ -22,6 +22,7 @@ test("an admin deactivates a user, who can no longer sign in", async ({ page, br
   await signIn(victim, email);
 
   await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole("button", { name: "Admin" }).click();
   await page.getByRole("link", { name: "Users" }).click();
   // The switch follows the server: it turns off once the change is stored.
   await page.getByRole("checkbox", { name: `${name} is active` }).click();

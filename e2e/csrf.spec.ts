@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import { expect, test, type Page, type Response } from "@playwright/test";
+import { expect, test, type Page, type Response } from "./desk-test";
 import { ensureUser, ingestNinjs, signIn } from "./helpers";
 
 /** Pages of an attacker's site, on another port: they try to act on the desk with the editor's cookie. */

@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "./desk-test";
 import { ADMIN, ensureUser, signIn, signedInPage } from "./helpers";
 
 const stamp = Date.now();
@@ -64,6 +64,7 @@ test("an admin adds a pull feed, polls it, sees its stories on the desk, changes
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole("button", { name: "Admin" }).click();
   await page.getByRole("link", { name: "Feeds", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Pull feeds" })).toBeVisible();
 

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./desk-test";
 import { ADMIN, INGEST_TOKEN, ensureUser, ingestNinjs, signIn, signedInPage } from "./helpers";
 
 async function postRaw(request: APIRequestContext, baseURL: string, body: string, query = ""): Promise<{ status: number; message: string }> {
@@ -18,6 +18,7 @@ test("an admin finds a quarantined delivery from the desk, sees why it failed, a
 
   const page = await (await browser.newContext()).newPage();
   await signIn(page, ADMIN.email, ADMIN.password);
+  await page.getByRole("button", { name: "Admin" }).click();
   await page.getByRole("link", { name: "Ingest errors" }).click();
   await expect(page.getByRole("heading", { name: "Ingest errors" })).toBeVisible();
   const table = page.getByRole("table", { name: "Ingest errors" });

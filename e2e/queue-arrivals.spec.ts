@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./desk-test";
 import { ensureUser, signedInPage } from "./helpers";
 import { ingestStories, line, queue, readWholeQueue, type WireStory } from "./queue-helpers";
 

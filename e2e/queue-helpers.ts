@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Locator, type Page } from "@playwright/test";
+import { expect, type APIRequestContext, type Locator, type Page } from "./desk-test";
 import { INGEST_TOKEN } from "./helpers";
 
 /** One wire story for the ingest API (ninjs 2.x). */
@@ -56,26 +56,42 @@ export function line(page: Page, headline: string): Locator {
 
 /**
  * Every line of the (virtualized) queue, by walking it from top to bottom: position → headline text.
- * A story listed twice shows up at two positions, so duplicates cannot hide.
+ * A story listed twice shows up at two positions, so duplicates cannot hide. Each step waits until the
+ * lines drawn continue the ones read so far (a slow machine draws late; older pages load on the way),
+ * and the walk ends only at the last line of a fully loaded queue.
  */
 export async function readWholeQueue(page: Page): Promise<Map<number, string>> {
   const list = queue(page);
   const lines = new Map<number, string>();
-  await list.evaluate((el) => (el.scrollTop = 0));
+  let target = 0;
+  let read = 0;
   for (;;) {
-    const seen = await list.evaluate((el) =>
-      [...el.querySelectorAll('[role="option"]')].map((o) => [Number(o.getAttribute("aria-posinset")), o.textContent ?? ""] as const),
-    );
-    for (const [position, text] of seen) lines.set(position, text);
-    const isAtEnd = await list.evaluate((el) => {
-      const before = el.scrollTop;
-      el.scrollTop = before + el.clientHeight - 22;
-      return el.scrollTop === before;
-    });
-    if (isAtEnd) break;
-    await page.waitForTimeout(50);
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const state = await list.evaluate((el, top) => {
+        el.scrollTop = top;
+        const options = [...el.querySelectorAll('[role="option"]')];
+        return {
+          top: el.scrollTop,
+          step: Math.max(22, el.clientHeight - 22),
+          setSize: Number(options[0]?.getAttribute("aria-setsize") ?? 0),
+          options: options.map((o) => [Number(o.getAttribute("aria-posinset")), o.textContent ?? ""] as const),
+        };
+      }, target);
+      for (const [position, text] of state.options) lines.set(position, text);
+      let last = 0;
+      for (const position of lines.keys()) last = Math.max(last, position);
+      const isContiguous = lines.size === last;
+      if (isContiguous && state.setSize !== -1 && last === state.setSize) return lines;
+      if (isContiguous && last > read) {
+        read = last;
+        target = state.top + state.step;
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`Reading the queue stalled after line ${last} (${lines.size} read, set size ${state.setSize}).`);
+      await page.waitForTimeout(50);
+    }
   }
-  return lines;
 }
 
 /** How many stories the queue holds now (its loaded count, held arrivals included). */

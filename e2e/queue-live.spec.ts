@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./desk-test";
 import { ensureUser, signIn } from "./helpers";
 import { ingestStories, line, queue } from "./queue-helpers";
 
@@ -16,6 +16,8 @@ test("a story that stops matching the view fades, and leaves only without moving
   const leaving = line(page, `Spike me ${tag}`);
   const staying = line(page, `Keep me ${tag}`);
   await leaving.click();
+  // The editor reads the story before spiking it: the pane shows it, so its actions are known.
+  await expect(page.getByRole("article", { name: "Story" }).getByRole("heading", { name: new RegExp(`Spike me ${tag}`) })).toBeVisible();
 
   // Spiked in a view without spiked stories: it fades, marked, but stays while selected.
   await page.keyboard.press("s");
@@ -71,7 +73,7 @@ test("a FLASH shows a desktop notification for an editor who allowed them", asyn
   await signIn(page, await ensureUser(request, baseURL!, "editor", `Nora Notified ${Date.now()}`));
   await expect(page.getByRole("status", { name: /Connection: Live/ })).toBeVisible();
   await page.getByRole("button", { name: "Settings" }).click();
-  await page.getByRole("checkbox", { name: "Desktop notifications" }).click(); // asks the browser first, then saves
+  // Alerts are on by default; the browser (which allowed them) is not asked again.
   await expect(page.getByRole("checkbox", { name: "Desktop notifications" })).toBeChecked();
   await page.keyboard.press("Escape");
 

@@ -1,8 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./desk-test";
 import { ensureUser, signedInPage } from "./helpers";
+import { saveShot } from "./layout-helpers";
 import { ingestStories, line, queue, type WireStory } from "./queue-helpers";
 
 const AGENCIES = ["dpa", "AFP", "Reuters", "AP", "ANSA", "EFE"];
@@ -26,28 +24,12 @@ const TOPICS = [
   ["AUTO-EV", "Carmaker cuts electric model prices by up to 12 percent"],
 ] as const;
 
-/**
- * Where a screenshot goes: the test's output folder (not committed: times and ids differ every run),
- * and e2e/screenshots/ too when WIREDESK_UPDATE_SCREENSHOTS=1 asks to refresh the committed pictures.
- */
-function shotPaths(name: string): string[] {
-  const paths = [test.info().outputPath(name)];
-  if (process.env.WIREDESK_UPDATE_SCREENSHOTS === "1") paths.push(fileURLToPath(new URL(`./screenshots/${name}`, import.meta.url)));
-  return paths;
-}
-
 async function capture(page: Page, name: string): Promise<void> {
   await expect(queue(page).getByRole("option").first()).toBeVisible();
-  await page.mouse.move(0, 0);
-  await page.waitForTimeout(300);
-  const image = await page.screenshot();
-  for (const file of shotPaths(name)) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, image);
-  }
+  await saveShot(page, name);
 }
 
-test("screenshots of the queue in the light and the dark theme", async ({ browser, request, baseURL }) => {
+test("screenshots of the queue in the light and the dark theme", { tag: "@screenshots" }, async ({ browser, request, baseURL }) => {
   const since = new Date().toISOString();
   const tag = Date.now();
   const stories: WireStory[] = [];

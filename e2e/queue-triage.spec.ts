@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./desk-test";
 import { ensureUser, signedInPage } from "./helpers";
 import { ingestStories, line, queue } from "./queue-helpers";
 
@@ -30,17 +30,18 @@ test("an editor triages a new story from the keyboard: arrival, open, take, spik
   await page.keyboard.press("s");
   await expect(row).toContainText("spiked");
   await expect(page.getByRole("status").filter({ hasText: `Spiked “${headline}”` })).toBeVisible();
+  // Undoing a spike returns the state before it: the story stays taken by the same editor.
   await page.keyboard.press("z");
-  await expect(row).toContainText("incoming");
+  await expect(row).toContainText("in progress");
 
   await page.keyboard.press("s");
   await expect(row).toContainText("spiked");
   await page.keyboard.press("u");
-  await expect(row).toContainText("incoming");
+  await expect(row).toContainText("in progress");
   const stored = (await (await page.request.get(`/api/stories/${id}`)).json()) as { state: string };
-  expect(stored.state).toBe("incoming");
+  expect(stored.state).toBe("in_progress");
 
-  // Typing in a field never triggers a shortcut: "s" goes into the search box, the story stays incoming.
+  // Typing in a field never triggers a shortcut: "s" goes into the search box, the story stays in progress.
   await page.keyboard.press("/");
   const search = page.getByRole("searchbox", { name: "Search stories" });
   await expect(search).toBeFocused();
@@ -48,7 +49,14 @@ test("an editor triages a new story from the keyboard: arrival, open, take, spik
   await expect(search).toHaveValue("st");
   await page.keyboard.press("Escape");
   await expect(queue(page)).toBeFocused();
-  await expect(row).toContainText("incoming");
+  // Escape applies the typed search at once, not a moment later under the keys meant for the queue.
+  await expect(page).toHaveURL(/[?&]q=st(&|$)/);
+  await page.keyboard.press("/");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Escape");
+  await expect(page).not.toHaveURL(/[?&]q=/);
+  await expect(row).toContainText("in progress");
 
   // ? lists every shortcut in a dialog.
   await page.keyboard.press("?");

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { ensureUser, ingestNinjs, signedInPage } from "./helpers";
+import { expect, test } from "./desk-test";
+import { ensureUser, ingestNinjs, signedInPage, signInThroughPage } from "./helpers";
 
 test("two editors see a story posted to the ingest API appear within 2 s, without reload", async ({ browser, request, baseURL }) => {
   const alice = await ensureUser(request, baseURL!, "editor", "Alice Realtime");
@@ -21,7 +21,8 @@ test("signing in shows the queue; opening a story shows it in full; signing out 
   const email = await ensureUser(request, baseURL!, "editor", "Carla Reader");
   const headline = `Readable story ${Date.now()}`;
   await ingestNinjs(request, baseURL!, { uri: `urn:e2e:read:${Date.now()}`, headline, body: "<p>First paragraph of the body.</p>" });
-  const page = await signedInPage(browser, email);
+  const page = await (await browser.newContext()).newPage();
+  await signInThroughPage(page, email);
   await page.getByRole("option", { name: new RegExp(headline) }).click();
   const article = page.getByRole("article", { name: "Story" });
   await expect(article.getByRole("heading", { name: headline })).toBeVisible();

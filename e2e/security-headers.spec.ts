@@ -1,5 +1,5 @@
-import { expect, test, type ConsoleMessage, type Page } from "@playwright/test";
-import { ADMIN, ensureUser, ingestNinjs, signIn } from "./helpers";
+import { expect, test, type ConsoleMessage, type Page } from "./desk-test";
+import { ADMIN, ensureUser, ingestNinjs, signInThroughPage } from "./helpers";
 
 /** Collects console errors and page errors that mention the Content Security Policy. */
 function recordCspViolations(page: Page): string[] {
@@ -30,7 +30,7 @@ test("pages and assets carry the security headers, and Next's scripts carry the 
     const scriptNonces = await page.evaluate(() => Array.from(document.scripts).map((s) => s.nonce));
     expect(scriptNonces.length).toBeGreaterThan(0);
     expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
-    if (path === "/login") await signIn(page, email);
+    if (path === "/login") await signInThroughPage(page, email);
   }
   const asset = await page.evaluate(() => Array.from(document.scripts).map((s) => s.src).find((src) => src.includes("/_next/static/")));
   const assetResponse = await request.get(asset!);
@@ -45,7 +45,7 @@ test("the desk works under its CSP: no violation while signing in, reading a sto
   const page = await context.newPage();
   const violations = recordCspViolations(page);
 
-  await signIn(page, ADMIN.email, ADMIN.password);
+  await signInThroughPage(page, ADMIN.email, ADMIN.password);
   await expect(page.getByRole("status", { name: /Connection: Live/ })).toBeVisible();
   await page.getByRole("option", { name: new RegExp(headline) }).click();
   await expect(page.getByRole("article", { name: "Story" })).toContainText("Under the policy.");

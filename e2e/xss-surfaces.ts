@@ -1,16 +1,18 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "./desk-test";
 
 /**
  * A screen that shows wire copy: where it is and what shows it finished rendering. Every surface that
- * renders agency text (queue, story view, and later the editor, history diff, public site and feeds)
+ * renders agency text (queue, story view, editor, the editor's history and its diffs, public site)
  * joins the hostile-copy test by adding itself to the list given to {@link expectNoXssOn}.
  */
 export interface XssSurface {
   name: string;
-  /** A path on the desk (or a full URL for the public site). */
-  url: string;
+  /** A path on the desk or the public site (`/news`, `/news/<slug>-<id>`); none stays on the page the surface before left. */
+  url?: string;
   /** Visible once the hostile copy is on screen. */
   ready: (page: Page) => Locator;
+  /** What opens the surface once the page is loaded (e.g. the editor's Edit button). */
+  open?: (page: Page) => Promise<void>;
 }
 
 /** Attributes that load or navigate to a URL: a javascript:/vbscript:/data: value in them could run. */
@@ -31,7 +33,9 @@ async function findInjected(page: Page): Promise<string[]> {
           // eslint-disable-next-line no-control-regex -- browsers skip control characters inside a URL scheme
           const value = attribute.value.replace(/[\u0000-\u0020]/g, "").toLowerCase();
           if (name.startsWith("on")) problems.push(`<${tag} ${name}="${attribute.value.slice(0, 40)}">`);
-          if (/^(javascript|vbscript):/.test(value) || (urlAttributes.includes(name) && /^data:|url=(javascript|vbscript|data):/.test(value))) {
+          // A <meta> content is a URL only with http-equiv (flagged below); og:title and description carry the headline as text.
+          const isMetaText = tag === "meta" && name === "content" && !el.hasAttribute("http-equiv");
+          if (!isMetaText && (/^(javascript|vbscript):/.test(value) || (urlAttributes.includes(name) && /^data:|url=(javascript|vbscript|data):/.test(value)))) {
             problems.push(`<${tag} ${name}="${attribute.value.slice(0, 40)}">`);
           }
           if (name === "style" && /expression\(|javascript:|url\(/i.test(attribute.value)) problems.push(`<${tag} style="${attribute.value.slice(0, 40)}">`);
@@ -39,8 +43,16 @@ async function findInjected(page: Page): Promise<string[]> {
         // The desk itself never uses these; in wire copy they could load or redirect anything.
         if (["iframe", "frame", "frameset", "object", "embed", "base"].includes(tag)) problems.push(`<${tag}> element`);
         if (tag === "meta" && el.hasAttribute("http-equiv")) problems.push("<meta http-equiv> element");
-        // The page's own scripts carry the CSP nonce; a script without one came from somewhere else.
-        if (tag === "script" && !(el as HTMLScriptElement).nonce) problems.push(`<script> without nonce: ${(el.textContent ?? "").slice(0, 40)}`);
+        // The desk's own scripts carry the CSP nonce, and the chunks Next's runtime loads later (the editor
+        // is loaded on demand) come from its own /_next/static/ (trusted by 'strict-dynamic'); any other
+        // script came from somewhere else. The public site ships no script at all (its production pages
+        // drop Next's runtime), so any script there is foreign.
+        const script = el as HTMLScriptElement;
+        const isPublicSite = location.pathname === "/news" || location.pathname.startsWith("/news/");
+        const source = tag === "script" && script.src ? new URL(script.src, location.href) : null;
+        const isNextChunk = source !== null && source.origin === location.origin && source.pathname.startsWith("/_next/static/");
+        if (tag === "script" && isPublicSite) problems.push(`<script> on the public site: ${(el.textContent ?? script.src).slice(0, 40)}`);
+        if (tag === "script" && !isPublicSite && !script.nonce && !isNextChunk) problems.push(`<script> without nonce: ${(script.src || el.textContent || "").slice(0, 60)}`);
       }
       return problems;
     }, URL_ATTRIBUTES);
@@ -64,7 +76,8 @@ export async function expectNoXssOn(page: Page, surfaces: readonly XssSurface[])
   page.on("dialog", onDialog);
   try {
     for (const surface of surfaces) {
-      await page.goto(surface.url);
+      if (surface.url !== undefined) await page.goto(surface.url);
+      await surface.open?.(page);
       await expect(surface.ready(page), `${surface.name} did not render`).toBeVisible();
       // Error handlers of broken images and media fire asynchronously; give them time to (not) run.
       await page.waitForLoadState("load");

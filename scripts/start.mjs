@@ -1,13 +1,20 @@
-// `npm start`: builds the Next app when no build exists, then runs the server in production mode.
-import { spawnSync, spawn } from "node:child_process";
+// `npm start`: runs the compiled server (dist/server.js) in production mode, in this process. Builds
+// first what is missing: Next's pages when no build exists, the server when dist/ is missing or
+// older than its source (esbuild, a second or two).
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { SERVER_BUILD_DIR, isServerBuildCurrent } from "./build-server.mjs";
 
-const env = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+process.env.NODE_ENV = "production";
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+const build = (args) => {
+  const result = spawnSync(process.execPath, args, { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+};
 if (!existsSync(".next/BUILD_ID")) {
-  process.stderr.write("No build found: running `next build` first (once).\n");
-  const build = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  process.stderr.write("No build found: running `npm run build` first (once).\n");
+  build(["node_modules/next/dist/bin/next", "build"]);
 }
-const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { stdio: "inherit", env });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => child.kill(signal));
-child.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+if (!isServerBuildCurrent()) build(["scripts/build-server.mjs"]);
+await import(pathToFileURL(`${SERVER_BUILD_DIR}/server.js`).href);

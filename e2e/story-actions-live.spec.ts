@@ -1,0 +1,40 @@
+import { expect, test } from "./desk-test";
+import { ensureUser, signedInPage } from "./helpers";
+import { ingestStories, line } from "./queue-helpers";
+
+test("editor A takes and spikes a story; editor B's queue and open story show it without reload", async ({ browser, request, baseURL }) => {
+  const alice = await ensureUser(request, baseURL!, "editor", "Alice Action");
+  const bob = await ensureUser(request, baseURL!, "editor", "Bob Onlooker");
+  const pageA = await signedInPage(browser, alice);
+  const pageB = await signedInPage(browser, bob);
+  for (const page of [pageA, pageB]) await expect(page.getByRole("status", { name: /Connection: Live/ })).toBeVisible();
+  // A marker on B's window: a reload would drop it.
+  await pageB.evaluate(() => Object.assign(window, { __noReload: true }));
+
+  const headline = `Shared desk story ${Date.now()}`;
+  await ingestStories(request, baseURL!, [{ uri: `urn:e2e:actions:${Date.now()}`, headline, urgency: 3 }]);
+  const rowA = line(pageA, headline);
+  const rowB = line(pageB, headline);
+  await expect(rowA).toContainText("incoming");
+  await expect(rowB).toContainText("incoming");
+  await rowB.click();
+  const articleB = pageB.getByRole("article", { name: "Story" });
+  await expect(articleB.getByLabel("State")).toHaveText("incoming");
+
+  await rowA.click();
+  const articleA = pageA.getByRole("article", { name: "Story" });
+  await articleA.getByRole("toolbar", { name: "Story actions" }).getByRole("button", { name: "Take" }).click();
+  await expect(rowA).toContainText("in progress");
+  await expect(rowB).toContainText("in progress", { timeout: 2000 });
+  await expect(articleB.getByLabel("State")).toHaveText("in progress");
+
+  await articleA.focus();
+  await pageA.keyboard.press("s");
+  await expect(rowA).toContainText("spiked");
+  await expect(rowB).toContainText("spiked", { timeout: 2000 });
+  await expect(articleB.getByLabel("State")).toHaveText("spiked");
+  await expect(rowB).toHaveCount(1);
+
+  expect(await pageB.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+  await pageB.screenshot({ path: "test-results/story-actions-live-editor-b.png" });
+});
