@@ -1,4 +1,4 @@
-import type { WireFormat } from "@/server/ingest/normalized-story";
+import type { WireFormat } from "@/server/domain/normalized-story";
 import type { BenchStory } from "./text";
 
 const escapeXml = (text: string) => text.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);

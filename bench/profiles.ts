@@ -9,6 +9,10 @@ export interface Profile {
   /** `browser`: stories loaded in Chromium, stories/s streamed, seconds; null skips the browser figure. */
   queue: { stories: number; queries: number; browser: { stories: number; rate: number; seconds: number } | null };
   mixed: { editors: number; rate: number; seconds: number; warmupSeconds: number; stories: number };
+  /** Co-editing: editors in one story, stories × 3 editors, typing intervals, seconds, signed-in sessions, documents for memory. */
+  coedit: { oneStoryEditors: number; stories: number; intervalMs: number; manyIntervalMs: number; seconds: number; sessions: number; memoryDocs: number };
+  /** Publishing: publishes timed; `site` (null skips it: it needs a Next build) runs the public pages under readers. */
+  publish: { publishes: number; site: { readers: number; editors: number; rate: number; seconds: number; warmupSeconds: number } | null };
 }
 
 /** The sizes the issue asks for (run by `npm run bench`). */
@@ -20,6 +24,8 @@ export const FULL: Profile = {
   ingest: { deliveriesPerFormat: 3000, rounds: 3, latencyRate: 100, latencySeconds: 30, warmupSeconds: 3 },
   queue: { stories: 1_000_000, queries: 200, browser: { stories: 50_000, rate: 100, seconds: 20 } },
   mixed: { editors: 1000, rate: 50, seconds: 60, warmupSeconds: 5, stories: 1_000_000 },
+  coedit: { oneStoryEditors: 10, stories: 100, intervalMs: 200, manyIntervalMs: 1000, seconds: 10, sessions: 30, memoryDocs: 200 },
+  publish: { publishes: 50, site: { readers: 50, editors: 50, rate: 50, seconds: 10, warmupSeconds: 2 } },
 };
 
 /** Tiny sizes: every code path in seconds (bench-smoke.test.ts, and development on a shared machine). */
@@ -30,6 +36,9 @@ export const SMOKE: Profile = {
   connections: { sizes: [50], settleMs: 100 },
   ingest: { deliveriesPerFormat: 20, rounds: 1, latencyRate: 20, latencySeconds: 1, warmupSeconds: 0.5 },
   // No browser in the smoke form: it needs a Next build and Chromium (the e2e specs cover the page itself).
-  queue: { stories: 2000, queries: 10, browser: null },
-  mixed: { editors: 10, rate: 20, seconds: 1, warmupSeconds: 0.5, stories: 2000 },
+  queue: { stories: 500, queries: 10, browser: null },
+  mixed: { editors: 10, rate: 20, seconds: 1, warmupSeconds: 0.5, stories: 500 },
+  coedit: { oneStoryEditors: 3, stories: 3, intervalMs: 100, manyIntervalMs: 200, seconds: 1, sessions: 3, memoryDocs: 10 },
+  // No public-site figure in the smoke form: it needs a Next build (the e2e specs cover the pages).
+  publish: { publishes: 5, site: null },
 };

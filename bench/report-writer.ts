@@ -79,7 +79,7 @@ export function writeReport(outDir: string, parts: readonly PartResult[]): Bench
       earlier = [];
     }
   }
-  const order = ["fanout", "connections", "ingest", "queue", "coedit", "mixed"];
+  const order = ["fanout", "connections", "ingest", "queue", "coedit", "mixed", "publish"];
   const merged = [...earlier.filter((p) => !parts.some((n) => n.part === p.part)), ...parts].sort((a, b) => order.indexOf(a.part) - order.indexOf(b.part));
   const report: BenchReport = { date: new Date().toISOString(), ...describeMachine(), parts: merged };
   writeFileSync(jsonFile, `${JSON.stringify(report, (_k, v: unknown) => (typeof v === "number" && !Number.isFinite(v) ? null : v), 2)}\n`);

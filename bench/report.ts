@@ -34,6 +34,8 @@ export interface PartResult {
 /** What a figure is held to: a ceiling on the ratio to the baseline and/or bounds on the value. */
 export interface Target {
   maxRatio?: number;
+  /** A floor on the ratio to the baseline (throughput held against a reference). */
+  minRatio?: number;
   maxValue?: number;
   minValue?: number;
   /** Comparison for maxValue: strict "<" (default) or "≤". */
@@ -62,6 +64,11 @@ export function makeFigure(input: {
     // A baseline of zero or less (memory noise at tiny sizes) cannot be compared: no verdict rather than a false one.
     if (ratio === null) note = [note, "no verdict: the value or the baseline is not positive, so there is no ratio"].filter(Boolean).join("; ");
     else checks.push(ratio <= t.maxRatio);
+  }
+  if (t?.minRatio !== undefined) {
+    words.push(`≥ ${t.minRatio}× baseline`);
+    if (ratio === null) note = [note, "no verdict: the value or the baseline is not positive, so there is no ratio"].filter(Boolean).join("; ");
+    else checks.push(ratio >= t.minRatio);
   }
   if (t?.maxValue !== undefined) {
     words.push(`${t.inclusive ? "≤" : "<"} ${t.maxValue} ${input.unit}`);

@@ -4,10 +4,11 @@
  * of 127.0.0.1, printed to stdout as `{"port":…}`. The bench parent measures it over IPC only
  * (memory, event-loop delay, CPU, sessions): nothing here exists in the product.
  */
-import { createContext, createWiredesk } from "@/server/app";
+import { createWiredesk } from "@/server/app";
 import { openSession } from "@/server/auth/sessions";
 import { createUser } from "@/server/auth/service";
 import { SESSION_COOKIE } from "@/server/auth/session-token";
+import { createContext } from "@/server/context";
 import { parseEnv } from "@/server/env";
 import { startBackgroundJobs } from "@/server/jobs";
 import { createLogger } from "@/server/logger";

@@ -28,7 +28,8 @@ export function streamLength(rate: number, seconds: number, warmupSeconds: numbe
  * (event-loop delay, CPU, memory at the end).
  */
 export async function measureStream(options: {
-  server: BenchServer;
+  /** Needed only with `withWindow` (a real desk started elsewhere has no stats channel). */
+  server?: BenchServer;
   pool: ClientPool;
   clients: number;
   rate: number;
@@ -39,16 +40,17 @@ export async function measureStream(options: {
   send: StreamSender;
 }): Promise<StreamResult> {
   const { server, pool, rate } = options;
+  if (options.withWindow && !server) throw new Error("a server window needs the server's stats channel");
   const warm = Math.round(rate * options.warmupSeconds);
   if (warm > 0) {
     await runOpenLoop({ rate, seconds: options.warmupSeconds, send: (i, t0) => options.send(i, t0, pool) });
     await sleep(options.settleMs);
     await pool.collect();
   }
-  if (options.withWindow) await server.startWindow();
+  if (options.withWindow) await server!.startWindow();
   const sender = await runOpenLoop({ rate, seconds: options.seconds, send: (i, t0) => options.send(warm + i, t0, pool) });
   await sleep(options.settleMs);
-  const window = options.withWindow ? await server.stopWindow() : null;
+  const window = options.withWindow ? await server!.stopWindow() : null;
   const sample = await pool.collect();
   return { latency: summarize(sample.latencies), sender, received: sample.received, expected: sender.sent * options.clients, window };
 }

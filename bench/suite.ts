@@ -1,10 +1,12 @@
 import { cleanUpEverything } from "./children";
 import type { Figure, PartResult } from "./report";
 import type { Profile } from "./profiles";
+import { runCoedit } from "./parts/coedit";
 import { runConnections } from "./parts/connections";
 import { runFanout } from "./parts/fanout";
 import { runIngest } from "./parts/ingest";
 import { runMixed } from "./parts/mixed";
+import { runPublish } from "./parts/publish";
 import { runQueue } from "./parts/queue";
 
 type PartOutcome = { figures: Figure[]; details?: Record<string, unknown>; note?: string };
@@ -23,13 +25,9 @@ export const PARTS: readonly PartDefinition[] = [
   { name: "connections", title: "2. Connections: memory per idle editor", run: runConnections },
   { name: "ingest", title: "3. Ingest throughput and wire-to-desk latency", run: runIngest },
   { name: "queue", title: "4. Queue and search at scale", run: runQueue },
-  {
-    name: "coedit",
-    title: "5. Co-editing",
-    run: null,
-    note: "n/a until co-editing: the co-editing issue has not landed. This part will measure keystroke-to-remote latency against a bare relay.",
-  },
+  { name: "coedit", title: "5. Co-editing", run: runCoedit },
   { name: "mixed", title: "6. Mixed load", run: runMixed },
+  { name: "publish", title: "7. Publishing: publish to reader, webhook fan-out", run: runPublish },
 ];
 
 /** Runs the named parts (all when empty) one after another; a failing part is reported, not fatal. */

@@ -1,4 +1,4 @@
-import { findDeskId, type RoutingDesk } from "../../server/desks/routing";
+import { findDeskId, type RoutingDesk } from "../../server/domain/desk-routing";
 import { type Random, WeightedPicker } from "./random";
 import { bodyParagraphs, byline, headline, slugline } from "./story-text";
 import type { ZipfSampler } from "./vocabulary";

@@ -1,18 +1,19 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import path from "node:path";
-import { closeProcessDb, getProcessDb, openMigratedDb } from "@/db/client";
-import { createContext } from "@/server/app";
-import { setProcessContext, type AppContext } from "@/server/app-context";
+import { getProcessDb } from "@/db/client";
+import type { AppContext } from "@/server/app-context";
+import { closeContext, createContext } from "@/server/context";
 import { parseEnv } from "@/server/env";
-import { NormalizedStorySchema, type NormalizedStory } from "@/server/ingest/normalized-story";
+import { NormalizedStorySchema, type NormalizedStory } from "@/server/domain/normalized-story";
 import { parseDelivery } from "@/server/ingest/parse-delivery";
 import type { ParsedDelivery } from "@/server/ingest/parsers/parse-result";
-import { sanitizeWireHtml } from "@/server/ingest/sanitize";
+import { sanitizeWireHtml } from "@/server/ingest/text/sanitize";
 import { ingestDelivery } from "@/server/ingest/service";
 import { createLogger } from "@/server/logger";
 import { makeTempDir, removeTempDir } from "../children";
 import { nowMs } from "../clock";
 import { percentile } from "../stats";
+import { floorInsert, recordCommitGroups } from "./ingest-floor";
 
 /** Deliveries under way at once in the pipeline measurement. */
 export const IN_FLIGHT = 64;
@@ -27,8 +28,16 @@ type Method = (typeof METHODS)[number];
  *
  * - pipeline: one core, every delivery parsed inline on the main thread.
  * - pipelineWithWorker: bursts parsed on the parse worker (a second core) while the main thread stores.
+ * - parseOnly: detect, parse, sanitize and validate, no storage.
+ * - bareInsert: the floor, the same story rows in the one-core pipeline's commit groups (see ingest-floor.ts).
  */
-export type Throughputs = { stories: number; deliveries: number; rounds: number; ranges: Record<Method, [number, number]> } & Record<Method, number>;
+export type Throughputs = { stories: number; deliveries: number; rounds: number; ranges: Record<Method, [number, number]>; commits: CommitStats } & Record<Method, number>;
+
+/** The one-core pipeline's commits that stored story rows (median round): how many, and stories in each. */
+export interface CommitStats {
+  commits: number;
+  storiesPerCommit: number;
+}
 
 /** Microseconds per story spent in each part of the pipeline (see {@link measureStages}). */
 export interface StageTimes {
@@ -52,10 +61,7 @@ function withContext<T>(sync: "full" | "normal", run: (ctx: AppContext, dbFile: 
   const env = parseEnv({ NODE_ENV: "production", WIREDESK_DB: dbFile, WIREDESK_SQLITE_SYNC: sync, WIREDESK_LOG_LEVEL: "silent" });
   const ctx = createContext(env, createLogger("silent"), { parseBurstsOnWorker });
   return run(ctx, dbFile).finally(async () => {
-    await ctx.parser.close();
-    await ctx.store.close();
-    closeProcessDb();
-    setProcessContext(undefined);
+    await closeContext(ctx);
     removeTempDir(dir);
   });
 }
@@ -66,29 +72,6 @@ function parseAll(deliveries: readonly Uint8Array[]): NormalizedStory[] {
     if (!outcome.ok) throw new Error(`a generated delivery does not parse: ${outcome.error.message}`);
     return outcome.value.stories;
   });
-}
-
-/** The bare baseline: one prepared INSERT of the same story rows, each its own commit, same schema and sync. */
-function bareInsert(stories: readonly NormalizedStory[]): number {
-  const dir = makeTempDir("bare");
-  const db = openMigratedDb(path.join(dir, "bare.db"), "full");
-  try {
-    const insert = db.$client.prepare(`insert into stories (id, guid, agency_version, rev, seq, state, format, pub_status, agency, urgency, headline,
-      subheadline, slugline, byline, dateline_text, dateline_place, dateline_date, dateline_source, language, abstract, body_html, body_text,
-      word_count, editor_note, embargo_until, version_created, first_created, supersedes, signals, categories, keywords, received_at, updated_at)
-      values (?, ?, ?, 1, ?, 'incoming', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-    const at = new Date().toISOString();
-    const started = nowMs();
-    stories.forEach((n, i) => {
-      insert.run(randomBytes(12).toString("hex"), n.guid, n.version, i + 1, n.format, n.pubStatus, n.agency, n.urgency, n.headline, n.subheadline, n.slugline, n.byline,
-        n.dateline.text, n.dateline.place, n.dateline.date, n.dateline.source, n.language, n.abstract, n.bodyHtml, n.bodyText, n.wordCount, n.editorNote,
-        n.embargoUntil, n.versionCreated, n.firstCreated, JSON.stringify(n.supersedes), JSON.stringify(n.signals), JSON.stringify(n.categories), JSON.stringify(n.keywords), at, at);
-    });
-    return stories.length / ((nowMs() - started) / 1000);
-  } finally {
-    db.$client.close();
-    removeTempDir(dir);
-  }
 }
 
 /**
@@ -105,18 +88,27 @@ async function inFlight(stories: number, count: number, step: (index: number) =>
   return stories / ((nowMs() - started) / 1000);
 }
 
-/** The whole pipeline (ingestDelivery on a fresh database), IN_FLIGHT deliveries at once; stories/s. */
-function measurePipeline(deliveries: readonly Uint8Array[], stories: number, parseBurstsOnWorker: boolean): Promise<number> {
+/**
+ * The whole pipeline (ingestDelivery on a fresh database), IN_FLIGHT deliveries at once: stories/s and,
+ * for the one-core run, the story rows of each of its commits (the floor commits the same groups).
+ */
+function measurePipeline(deliveries: readonly Uint8Array[], stories: number, parseBurstsOnWorker: boolean): Promise<{ perSecond: number; groups: number[] }> {
   return withContext(
     "full",
-    async (ctx) => {
+    async (ctx, dbFile) => {
       if (parseBurstsOnWorker) {
         // A running server's parse worker is up and warm: this fresh context's is started and given
         // every delivery once, as the one-core run's main thread was by the parse-only measurement.
         await ctx.parser.ready();
         await Promise.all(deliveries.map((bytes) => ctx.parser.parse(bytes)));
       }
-      return inFlight(stories, deliveries.length, (i) => ingestDelivery(ctx, deliveries[i]!, { channel: "cli", sourceName: "bench" }).then(() => undefined));
+      const recorder = recordCommitGroups(getProcessDb(dbFile, "full").$client);
+      try {
+        const perSecond = await inFlight(stories, deliveries.length, (i) => ingestDelivery(ctx, deliveries[i]!, { channel: "cli", sourceName: "bench" }).then(() => undefined));
+        return { perSecond, groups: recorder.groups };
+      } finally {
+        recorder.stop();
+      }
     },
     parseBurstsOnWorker,
   );
@@ -124,25 +116,30 @@ function measurePipeline(deliveries: readonly Uint8Array[], stories: number, par
 
 /**
  * Measures parse-only, the whole pipeline on one core and with bursts parsed on the parse worker,
- * and the bare insert, `rounds` times, interleaved so that a slow spell of the machine hits every
+ * and the floor (the bare insert in the one-core pipeline's commit groups), `rounds` times, interleaved so that a slow spell of the machine hits every
  * method alike; each figure is the median round.
  */
 export async function measureThroughput(deliveries: readonly Uint8Array[], rounds: number): Promise<Throughputs> {
   parseAll(deliveries.slice(0, Math.min(100, deliveries.length))); // warm the JIT before timing
   const samples: Record<Method, number[]> = { pipeline: [], pipelineWithWorker: [], parseOnly: [], bareInsert: [] };
+  const commits: CommitStats[] = [];
   let stories: NormalizedStory[] = [];
   for (let round = 0; round < rounds; round++) {
     const started = nowMs();
     stories = parseAll(deliveries);
     samples.parseOnly.push(stories.length / ((nowMs() - started) / 1000));
-    samples.pipeline.push(await measurePipeline(deliveries, stories.length, false));
-    samples.pipelineWithWorker.push(await measurePipeline(deliveries, stories.length, true));
-    samples.bareInsert.push(bareInsert(stories));
+    const oneCore = await measurePipeline(deliveries, stories.length, false);
+    samples.pipeline.push(oneCore.perSecond);
+    samples.pipelineWithWorker.push((await measurePipeline(deliveries, stories.length, true)).perSecond);
+    // The floor of this round: its parsed rows, committed in the groups this round's pipeline committed.
+    samples.bareInsert.push(floorInsert(stories, oneCore.groups));
+    commits.push({ commits: oneCore.groups.length, storiesPerCommit: stories.length / oneCore.groups.length });
   }
   const sorted = METHODS.map((m) => [m, Float64Array.from(samples[m]).sort()] as const);
   const medians = Object.fromEntries(sorted.map(([m, values]) => [m, percentile(values, 50)])) as Record<Method, number>;
   const ranges = Object.fromEntries(sorted.map(([m, values]) => [m, [values[0], values[values.length - 1]]])) as Record<Method, [number, number]>;
-  return { stories: stories.length, deliveries: deliveries.length, rounds, ranges, ...medians };
+  const medianCommits = [...commits].sort((a, b) => a.commits - b.commits)[Math.floor((commits.length - 1) / 2)]!;
+  return { stories: stories.length, deliveries: deliveries.length, rounds, ranges, commits: medianCommits, ...medians };
 }
 
 type StoreVariant = { sync: "full" | "normal"; withFts: boolean };

@@ -1,7 +1,5 @@
 import Database from "better-sqlite3";
-import { closeProcessDb } from "@/db/client";
-import { createContext } from "@/server/app";
-import { setProcessContext } from "@/server/app-context";
+import { closeContext, createContext } from "@/server/context";
 import { parseEnv } from "@/server/env";
 import { createLogger } from "@/server/logger";
 import { listStories } from "@/server/stories/service";
@@ -97,9 +95,7 @@ export async function runQueue(profile: Profile): Promise<{ figures: Figure[]; d
     Object.assign(details, { stories: profile.queue.stories, queries: queries.length, pageSize: PAGE, sampleQueries: queries.slice(0, 10).map((q) => q.join(" ")), summaries: s });
   } finally {
     bare.close();
-    await ctx.store.close();
-    closeProcessDb();
-    setProcessContext(undefined);
+    await closeContext(ctx);
     await server.stop();
   }
   const notes = [`${queries.length} queries of 1–3 words drawn uniformly from the generated vocabulary minus its 100 most frequent words; ${PAGE} results; methods interleaved per query.`];
