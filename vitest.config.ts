@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
@@ -9,5 +10,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Vitest's default is one fork fewer than the cores: one fork on a two-core CI machine. Most files
+    // wait on sockets, child processes and SQLite fsyncs rather than compute, so two forks at least.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });
