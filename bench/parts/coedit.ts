@@ -109,9 +109,13 @@ async function typeFor(editors: readonly Editor[], intervalMs: number, seconds: 
   return keystrokes;
 }
 
-function gcHeap(): number {
+/** Heap after a full collection, taken once the event loop has run what was pending (closing sockets, timers). */
+async function gcHeap(): Promise<number> {
   setFlagsFromString("--expose-gc");
-  (runInNewContext("gc") as () => void)();
+  const gc = runInNewContext("gc") as () => void;
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  gc();
   return process.memoryUsage().heapUsed;
 }
 
@@ -175,11 +179,11 @@ export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; 
 
     // Memory: open documents without sockets, then unload them.
     const memoryIds = await storyIds(server, c.memoryDocs, "memory");
-    const before = gcHeap();
+    const before = await gcHeap();
     for (const id of memoryIds) await server.desk.collab.open(id);
-    const open = gcHeap();
+    const open = await gcHeap();
     await server.desk.collab.unloadIdle();
-    const after = gcHeap();
+    const after = await gcHeap();
     const perDoc = (open - before) / memoryIds.length;
     const leftPerDoc = (after - before) / memoryIds.length;
 
