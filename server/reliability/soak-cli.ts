@@ -25,12 +25,12 @@ if (![minutes, clients, rate, editors, sampleSeconds].every((n) => Number.isFini
   process.exit(2);
 }
 
-const row = (s: SoakSample) => `| ${s.minute.toFixed(1)} | ${s.heapUsedMiB.toFixed(1)} | ${s.rssMiB.toFixed(1)} | ${s.eventLoopP99Ms.toFixed(1)} | ${s.handles} | ${s.sockets} | ${s.stories} |`;
-const header = "| minute | heap used MiB | RSS MiB | event-loop p99 ms | handles | sockets | stories sent |\n| --- | --- | --- | --- | --- | --- | --- |";
+const row = (s: SoakSample) => `| ${s.minute.toFixed(1)} | ${s.heapUsedMiB.toFixed(1)} | ${s.heapPeakMiB.toFixed(1)} | ${s.rssMiB.toFixed(1)} | ${s.eventLoopP99Ms.toFixed(1)} | ${s.handles} | ${s.sockets} | ${s.stories} |`;
+const header = "| minute | heap floor MiB | heap peak MiB | RSS floor MiB | event-loop p99 ms | handles | sockets | stories sent |\n| --- | --- | --- | --- | --- | --- | --- | --- |";
 process.stdout.write(`soak: ${minutes} min, ${clients} desks, ${rate} stories/s, ${editors} co-editors (loopback only)\n${header}\n`);
 const started = new Date();
 const result = await soakRun({ minutes, clients, ratePerSecond: rate, editors, sampleSeconds, onSample: (s) => process.stdout.write(`${row(s)}\n`) });
-const verdict = `heap ×${result.heapGrowth.toFixed(2)}, RSS ×${result.rssGrowth.toFixed(2)} (last third of the run over the middle third): ${result.levelsOff ? "levels off" : "STILL GROWING"}`;
+const verdict = `heap ×${result.heapGrowth.toFixed(2)}, RSS ×${result.rssGrowth.toFixed(2)} (floors, median of the last third of the run over the middle third): ${result.levelsOff ? "levels off" : "STILL GROWING"}`;
 process.stdout.write(`${result.stories} stories, ${result.keystrokes} keystrokes; ${verdict}\n`);
 writeFileSync(
   values.out,
@@ -39,7 +39,7 @@ writeFileSync(
     "",
     `Written by \`npm run soak\` (server/reliability/soak-cli.ts), started ${started.toISOString()}; Node ${process.version}, ${os.cpus()[0]?.model ?? "CPU"} × ${os.cpus().length}, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")}.`,
     "",
-    `${minutes} minutes: ${clients} desks connected, ${rate} stories/s over HTTP (every fifth an agency update), ${editors} co-editors typing two keystrokes a second in pairs, moving to fresh stories every other sample. The server runs in its own process; figures from its /metrics.`,
+    `${minutes} minutes: ${clients} desks connected, ${rate} stories/s over HTTP (every fifth an agency update), ${editors} co-editors typing two keystrokes a second in pairs, moving to fresh stories every other sample. The server runs in its own process; figures from its /metrics, read every 3 s: heap and RSS are each minute's lowest reading (the collector's sawtooth puts a single reading anywhere between the floor and the peak), the rest the minute's last.`,
     "",
     header,
     ...result.samples.map(row),

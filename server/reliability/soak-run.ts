@@ -13,10 +13,15 @@ const ADMIN = { email: "soak@soak.wiredesk", password: "soak-admin-password" };
 
 type DeskClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** One sample of the server's figures (from its /metrics). */
+/**
+ * One sample interval of the server's figures (from its /metrics, read every few seconds). Heap and RSS are
+ * the interval's floor: a single reading lands anywhere on the collector's sawtooth (40 MiB one minute,
+ * 150 the next with nothing kept), while the lowest reading bounds what the server really holds.
+ */
 export interface SoakSample {
   minute: number;
   heapUsedMiB: number;
+  heapPeakMiB: number;
   rssMiB: number;
   eventLoopP99Ms: number;
   handles: number;
@@ -31,7 +36,7 @@ export interface SoakResult {
   editors: number;
   stories: number;
   keystrokes: number;
-  /** Median heap of the last third of the run over that of the middle third. */
+  /** Median heap floor of the last third of the run over that of the middle third. */
   heapGrowth: number;
   rssGrowth: number;
   levelsOff: boolean;
@@ -44,16 +49,34 @@ function metric(text: string, name: string): number {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
-async function sample(server: ChildServer, minute: number, stories: number): Promise<SoakSample> {
-  const text = await (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS}` } })).text();
+const PROBE_MS = 3000;
+
+async function readMetrics(server: ChildServer): Promise<string> {
+  return (await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS}` } })).text();
+}
+
+/** Reads the metrics every few seconds for `ms`, and sums them up as one sample (floors of memory, the last reading of the rest). */
+async function sampleOver(server: ChildServer, ms: number, startedAt: number, stories: () => number): Promise<SoakSample> {
+  const heaps: number[] = [];
+  const rss: number[] = [];
+  const end = Date.now() + ms;
+  let text = "";
+  do {
+    await new Promise((r) => setTimeout(r, Math.max(0, Math.min(PROBE_MS, end - Date.now()))));
+    text = await readMetrics(server);
+    heaps.push(metric(text, "nodejs_heap_size_used_bytes") / 2 ** 20);
+    rss.push(metric(text, "process_resident_memory_bytes") / 2 ** 20);
+  } while (Date.now() < end);
   return {
-    minute,
-    heapUsedMiB: metric(text, "nodejs_heap_size_used_bytes") / 2 ** 20,
-    rssMiB: metric(text, "process_resident_memory_bytes") / 2 ** 20,
+    // Minutes actually elapsed: on a busy machine a sample interval takes longer than asked.
+    minute: (Date.now() - startedAt) / 60_000,
+    heapUsedMiB: Math.min(...heaps),
+    heapPeakMiB: Math.max(...heaps),
+    rssMiB: Math.min(...rss),
     eventLoopP99Ms: metric(text, "nodejs_eventloop_lag_p99_seconds") * 1000,
     handles: metric(text, "nodejs_active_handles_total"),
     sockets: metric(text, "wiredesk_connected_sockets"),
-    stories,
+    stories: stories(),
   };
 }
 
@@ -138,9 +161,7 @@ export async function soakRun(options: { minutes: number; clients: number; rateP
     const intervals = Math.max(1, Math.round((options.minutes * 60) / options.sampleSeconds));
     for (let i = 1; i <= intervals; i++) {
       if (i === 1 || i % 2 === 0) await rotateEditors();
-      await new Promise((r) => setTimeout(r, options.sampleSeconds * 1000));
-      // Minutes actually elapsed: on a busy machine a sample interval takes longer than asked.
-      const s = await sample(server, (Date.now() - loadStarted) / 60_000, sent);
+      const s = await sampleOver(server, options.sampleSeconds * 1000, loadStarted, () => sent);
       samples.push(s);
       options.onSample?.(s);
     }
