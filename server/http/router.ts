@@ -92,8 +92,10 @@ export function createRouter(ctx: AppContext, routes: readonly Route[]) {
       send(res, await route.handler(request));
     } catch (error) {
       const { status, body } = toErrorBody(error);
-      if (status >= 500) ctx.logger.error({ err: error, path: url.pathname }, "request failed");
-      if (!res.headersSent) send(res, { status, body, headers: status === 429 && error instanceof AppError ? { "retry-after": retryAfter(error.message) } : {} });
+      // A deliberate 503 (a busy node) is an answer, not a failure to log on every request of a flood.
+      if (status >= 500 && !(error instanceof AppError)) ctx.logger.error({ err: error, path: url.pathname }, "request failed");
+      const wait = error instanceof AppError && status === 429 ? retryAfter(error.message) : status === 503 ? "1" : null;
+      if (!res.headersSent) send(res, { status, body, headers: wait ? { "retry-after": wait } : {} });
       else res.end();
     }
     // The path only: query strings and headers may carry secrets and never reach the log.

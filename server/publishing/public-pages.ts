@@ -17,8 +17,9 @@ function goneNotice(headline: string): string {
 }
 
 /**
- * What the server answers itself before Next renders a public page: 429 past the per-address limit, and
- * 410 with a short notice for a killed story's URL (Next pages cannot set that status). False: let Next render.
+ * What the server answers itself before Next renders a public page: 429 past the per-address limit, 503
+ * past the node's pace, and 410 with a short notice for a killed story's URL (Next pages cannot set that
+ * status). False: let Next render.
  */
 export async function answerPublicPage(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   const pathname = new URL(req.url ?? "/", "http://internal").pathname;
@@ -26,8 +27,8 @@ export async function answerPublicPage(ctx: AppContext, req: IncomingMessage, re
   try {
     await checkPublicLimit(ctx, clientAddress(req, ctx.env.WIREDESK_TRUST_PROXY));
   } catch (error) {
-    const message = error instanceof AppError ? error.message : "Too many requests.";
-    res.writeHead(429, { "content-type": "text/plain; charset=utf-8", "retry-after": "1" }).end(message);
+    const known = error instanceof AppError ? error : new AppError("rate_limited", "Too many requests.");
+    res.writeHead(known.status, { "content-type": "text/plain; charset=utf-8", "retry-after": "1" }).end(known.message);
     return true;
   }
   const segment = pathname.startsWith("/news/") ? pathname.slice("/news/".length) : "";

@@ -163,4 +163,35 @@ describe("per-address limit on the public outputs", () => {
       await limited.stop();
     }
   });
+
+  it("paces every reader together to WIREDESK_PUBLIC_NODE_RATE: a burst waits its turn, past a second's worth it gets 503 with Retry-After", async () => {
+    // Many addresses (a proxy tells them) so the per-address limit stays out of the way.
+    const paced = await startTestServer({ env: { WIREDESK_PUBLIC_NODE_RATE: "50", WIREDESK_PUBLIC_RATE_LIMIT: "1000", WIREDESK_TRUST_PROXY: "1" } });
+    try {
+      const editorCookie = (await paced.signIn("editor")).cookie;
+      const started = performance.now();
+      const burst = Promise.all(
+        Array.from({ length: 120 }, (_, i) => fetch(`${paced.url}/feed.atom`, { headers: { "x-forwarded-for": `203.0.113.${i}` } }).then(async (r) => ({ status: r.status, retryAfter: r.headers.get("retry-after"), body: await r.text(), at: performance.now() - started }))),
+      );
+      // While readers wait in line, the desk answers at once: its routes are not behind the readers.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect((await fetch(`${paced.url}/api/stories`, { headers: { cookie: editorCookie } })).status).toBe(200);
+      const deskAt = performance.now() - started;
+      const answers = await burst;
+      const served = answers.filter((a) => a.status === 200);
+      const busy = answers.filter((a) => a.status === 503);
+      expect(served.length + busy.length).toBe(120);
+      // One token, then a line of 50 (a second's worth): the rest are told to come back.
+      expect(served.length).toBeGreaterThanOrEqual(50);
+      expect(busy.length).toBeGreaterThan(0);
+      expect(busy[0]!.retryAfter).toBe("1");
+      expect((JSON.parse(busy[0]!.body) as { error: { code: string } }).error.code).toBe("unavailable");
+      // 50 a second: the last served waited most of a second in line, not refused; the desk did not wait.
+      const lastServed = Math.max(...served.map((a) => a.at));
+      expect(lastServed).toBeGreaterThan(800);
+      expect(deskAt).toBeLessThan(lastServed);
+    } finally {
+      await paced.stop();
+    }
+  });
 });
