@@ -1,3 +1,5 @@
+import { once } from "node:events";
+import { createServer, connect, type AddressInfo, type Socket } from "node:net";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { GroupCommit } from "./group-commit";
@@ -85,5 +87,42 @@ describe("group commit", () => {
     expect(sqlite.prepare("select v from t order by id").all()).toEqual([{ v: "one" }, { v: "three" }]);
     // The group attempt's finisher never ran (it threw first); then one per unit that committed alone.
     expect(finished).toEqual(["one", "three"]);
+  });
+
+  it("with afterIo, reads what already arrived on a socket before committing; a plain unit brings the commit back", async () => {
+    const { sqlite, group, insert } = setup();
+    const server = createServer();
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    const accepted = once(server, "connection") as Promise<[Socket]>;
+    const client = connect((server.address() as AddressInfo).port, "127.0.0.1");
+    await once(client, "connect");
+    const [peer] = await accepted;
+    try {
+      const order: string[] = [];
+      peer.on("data", () => order.push("bytes read"));
+      const unit = (name: string) => () => (order.push(`${name} committed`), insert.get(name));
+
+      // As in the server: units queued by a socket read (the poll phase), here on a nudge from the peer.
+      const onNudge = <T>(work: () => Promise<T>) =>
+        new Promise<T>((resolve) => {
+          client.once("data", () => resolve(work()));
+          peer.write("go");
+        });
+
+      // A keystroke relayed, then stored: the relay is read before the fsync of the store.
+      await onNudge(() => (client.write("relay 1"), group.run(unit("update 1"), { afterIo: true })));
+      expect(order).toEqual(["bytes read", "update 1 committed"]);
+
+      // The same, but an ingest unit joins in the same turn: one commit, at once, before the read.
+      order.length = 0;
+      await onNudge(() => (client.write("relay 2"), Promise.all([group.run(unit("update 2"), { afterIo: true }), group.run(unit("ingest"))])));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(order).toEqual(["update 2 committed", "ingest committed", "bytes read"]);
+      expect((sqlite.prepare("select count(*) as n from t").get() as { n: number }).n).toBe(3);
+    } finally {
+      client.destroy();
+      server.close();
+    }
   });
 });

@@ -47,24 +47,37 @@ const MAX_GROUP = 256;
 export class GroupCommit {
   private readonly sqlite: Database.Database;
   private queue: Job[] = [];
-  private isScheduled = false;
+  /** When the next flush is due: this turn of the loop, or after the next round of I/O; null: none is. */
+  private scheduled: "now" | "afterIo" | null = null;
+  /** Tells a superseded flush callback (an "afterIo" one brought forward) to do nothing. */
+  private generation = 0;
 
   constructor(sqlite: Database.Database) {
     this.sqlite = sqlite;
   }
 
-  /** Runs a synchronous unit of work in the next group commit. */
-  run<T>(work: (tx: GroupTransaction) => T): Promise<T> {
+  /**
+   * Runs a synchronous unit of work in the next group commit. With `afterIo`, the commit waits one more
+   * turn of the event loop, so what has already arrived on the sockets (the next keystrokes, and the
+   * relays of this one to readers in this process) is read before the commit's fsync blocks the loop,
+   * and joins the same commit. A unit without it brings the commit back to this turn.
+   */
+  run<T>(work: (tx: GroupTransaction) => T, options: { afterIo?: boolean } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      this.schedule();
+      this.schedule(options.afterIo ? "afterIo" : "now");
     });
   }
 
-  private schedule(): void {
-    if (this.isScheduled) return;
-    this.isScheduled = true;
-    setImmediate(() => this.flush());
+  private schedule(when: "now" | "afterIo"): void {
+    if (this.scheduled === "now" || this.scheduled === when) return;
+    this.scheduled = when;
+    const generation = ++this.generation;
+    const flush = () => {
+      if (generation === this.generation) this.flush();
+    };
+    // An immediate queued while immediates run waits for the next turn, after that turn's I/O.
+    setImmediate(when === "now" ? flush : () => setImmediate(flush));
   }
 
   /** Runs units in one transaction; their finishers run after the last one. Throws if anything does. */
@@ -78,9 +91,9 @@ export class GroupCommit {
   }
 
   private flush(): void {
-    this.isScheduled = false;
+    this.scheduled = null;
     const group = this.queue.splice(0, MAX_GROUP);
-    if (this.queue.length > 0) this.schedule();
+    if (this.queue.length > 0) this.schedule("now");
     let values: unknown[];
     try {
       values = this.attempt(group);
