@@ -36,7 +36,7 @@ export const EnvSchema = z.object({
     .default(() => Intl.DateTimeFormat().resolvedOptions().timeZone),
   WIREDESK_PUBLIC_RATE_LIMIT: z.coerce.number().int().min(50).default(100),
   /** Public requests a node serves a second in all, paced evenly, so readers never take the desk's share of the CPU. */
-  WIREDESK_PUBLIC_NODE_RATE: z.coerce.number().int().min(50).default(1000),
+  WIREDESK_PUBLIC_NODE_RATE: z.coerce.number().int().min(50).default(3000),
   WIREDESK_PAGE_CACHE_ENTRIES: z.coerce.number().int().min(1).default(1000),
   WIREDESK_PAGE_CACHE_MB: z.coerce.number().positive().default(32),
   WIREDESK_WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(10),
