@@ -146,7 +146,11 @@ test("the editing pane shows limits as you type", async ({ browser, request, bas
   await expect(counter).toHaveAttribute("data-over-limit", "true");
   await expect(page.getByLabel("Body words")).toHaveText("4");
   await page.screenshot({ path: test.info().outputPath("editor-light.png"), fullPage: true });
-  await page.emulateMedia({ colorScheme: "dark" });
+  // The desk's theme is the reader's choice, kept in a cookie the server reads (not the system setting).
+  await page.context().addCookies([{ name: "wd_theme", value: "dark", url: baseURL! }]);
+  await openEditor(page, id);
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(counter).toHaveAttribute("data-over-limit", "true");
   await page.screenshot({ path: test.info().outputPath("editor-dark.png"), fullPage: true });
   await page.context().close();
 });

@@ -220,6 +220,10 @@ for (const theme of ["light", "dark"] as const) {
       await line(page, headlines[0]!).click();
       await expect(page.getByRole("article", { name: "Story" })).toBeVisible();
       await saveShot(page, `desk-${size.width}-story-${theme}.png`);
+      // The editing pane: taking the story opens it, with the counters and the toolbar.
+      await page.getByRole("button", { name: /^Edit/ }).click();
+      await expect(page.getByRole("textbox", { name: "Headline" })).toHaveValue(headlines[0]!, { timeout: 20_000 });
+      await saveShot(page, `desk-${size.width}-editor-${theme}.png`);
       await page.context().close();
     }
   });

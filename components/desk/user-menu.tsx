@@ -15,11 +15,11 @@ export function UserMenu() {
   return (
     <div className="flex items-center gap-2 text-xs">
       {me.data ? (
-        <span aria-label="Signed in as" className="max-lg:hidden">
+        <span aria-label="Signed in as" className="max-xl:hidden">
           {me.data.name} <span className="text-slate-500">({me.data.role})</span>
         </span>
       ) : null}
-      <Link href="/account" className="rounded px-2 py-0.5 hover:bg-slate-200 dark:hover:bg-slate-800">
+      <Link href="/account" title={me.data ? `${me.data.name} (${me.data.role})` : undefined} className="rounded px-2 py-0.5 hover:bg-slate-200 dark:hover:bg-slate-800">
         Account
       </Link>
       <button type="button" onClick={() => void signOut()} className="rounded px-2 py-0.5 hover:bg-slate-200 dark:hover:bg-slate-800">
