@@ -113,7 +113,7 @@ test("a second editor sees who took a story and when; releasing someone else's s
   await expect(line(ben, headline)).not.toContainText("Taken by");
 
   // Eda is told.
-  await expect(eda.getByRole("status").filter({ hasText: `Someone released your story “${headline}”` })).toBeVisible();
+  await expect(eda.getByRole("status").filter({ hasText: `Cora Chief released your story “${headline}”` })).toBeVisible();
   await Promise.all([eda.context().close(), ben.context().close(), chief.context().close()]);
 });
 

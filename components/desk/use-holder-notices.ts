@@ -2,17 +2,28 @@
 
 import { useCallback, useEffect, useRef } from "react";
 import type { StoryPage, StorySummary } from "@/server/contract/story";
+import type { StoryHistoryEntry } from "@/server/contract/workflow";
 import { fetchJson } from "../api/fetch-json";
 import { useRealtimeServices } from "../realtime/socket-provider";
 
 /** How long an action of this desk counts as its own (its echo comes back within it). */
 const OWN_ACTION_MS = 10_000;
 
-/** What happened to a story the user held, in words; null when it is still theirs. */
-function lostText(story: StorySummary, userId: string): string | null {
-  if (story.state === "spiked") return `Someone spiked your story “${story.headline}”.`;
+/** Who did the story's last `action`, from its workflow history ("Someone" when that cannot be read). */
+async function lastActor(storyId: string, action: "spike" | "release"): Promise<string> {
+  try {
+    const { entries } = await fetchJson<{ entries: StoryHistoryEntry[] }>(`/api/stories/${encodeURIComponent(storyId)}/history`);
+    return entries.findLast((e) => e.action === action)?.actorName ?? "Someone";
+  } catch {
+    return "Someone";
+  }
+}
+
+/** What happened to a story the user held, in words (naming who did it); null when it is still theirs. */
+async function lostText(story: StorySummary, userId: string): Promise<string | null> {
+  if (story.state === "spiked") return `${await lastActor(story.id, "spike")} spiked your story “${story.headline}”.`;
   if (story.takenBy === userId) return null;
-  if (!story.takenBy) return `Someone released your story “${story.headline}”; it is back in the queue.`;
+  if (!story.takenBy) return `${await lastActor(story.id, "release")} released your story “${story.headline}”; it is back in the queue.`;
   return `Your story “${story.headline}” is now taken by ${story.takenByName ?? "another editor"}.`;
 }
 
@@ -49,8 +60,7 @@ export function useHolderNotices(userId: string, notify: (text: string) => void)
           own.current.delete(story.id);
           if (!wasHeld || isHeld) continue;
           if (ownAt !== undefined && now - ownAt < OWN_ACTION_MS) continue;
-          const text = lostText(story, userId);
-          if (text) latestNotify.current(text);
+          void lostText(story, userId).then((text) => text && latestNotify.current(text));
         }
       }),
     [subscribeStories, userId],
