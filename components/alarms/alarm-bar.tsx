@@ -2,6 +2,8 @@
 
 import { useQuery } from "@tanstack/react-query";
 import type { AlarmKind } from "@/server/contract/alarms";
+import { clockTime } from "@/server/contract/clock";
+import { useDeskTimeZone } from "../ui/desk-time-zone";
 import { alarmsQuery } from "./queries";
 
 const LABELS: Record<AlarmKind, string> = {
@@ -14,6 +16,7 @@ const LABELS: Record<AlarmKind, string> = {
 /** A strip under the header listing what operations must look at now; nothing when all is well. */
 export function AlarmBar() {
   const { data } = useQuery(alarmsQuery);
+  const timeZone = useDeskTimeZone();
   const alarms = data?.alarms ?? [];
   if (alarms.length === 0) return null;
   return (
@@ -24,7 +27,8 @@ export function AlarmBar() {
             <span className="font-semibold">{LABELS[alarm.kind]}</span>
             <span className="min-w-0 break-words">{alarm.message}</span>
             <time dateTime={alarm.since} className="text-amber-800 dark:text-amber-300">
-              since {new Date(alarm.since).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })}
+              {/* HH:MM in the desk's zone, as on every queue line, not the browser's 12-hour clock. */}
+              since {clockTime(alarm.since, timeZone)}
             </time>
           </li>
         ))}
