@@ -18,7 +18,7 @@ export interface CollabHubOptions {
   versionEveryMs: number;
 }
 
-const DEFAULTS: CollabHubOptions = { compactEvery: 300, writeBackMs: 200, writeBackMaxMs: 700, versionEveryMs: 3 * 60_000 };
+const DEFAULTS: CollabHubOptions = { compactEvery: 300, writeBackMs: 400, writeBackMaxMs: 850, versionEveryMs: 3 * 60_000 };
 
 type Failure = { ok: false; error: { code: "not_found" | "forbidden" | "bad_request" | "internal"; message: string } };
 const fail = (code: Failure["error"]["code"], message: string): Failure => ({ ok: false, error: { code, message } });
