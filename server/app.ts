@@ -55,7 +55,7 @@ export function createWiredesk(ctx: AppContext, pages: PageHandler = notFound): 
     applySecurityHeaders(req, res, { isSecure: requestOrigin(req, ctx.env.WIREDESK_TRUST_PROXY).startsWith("https:"), isDev, publicPage, deskOrigin: deskOrigins(req, ctx.env)[0] });
     void withRequestId(requestId, () =>
       api(req, res)
-        .then(async (handled) => (handled || (publicPage && (await answerPublicPage(ctx, req, res))) || (await redirectToSignIn(ctx, req, res)) ? undefined : publicPages.handle(req, res)))
+        .then(async (handled) => (handled || (publicPage && (await answerPublicPage(ctx, req, res, (pathname) => publicPages.cache.has(pathname)))) || (await redirectToSignIn(ctx, req, res)) ? undefined : publicPages.handle(req, res)))
         .catch((error: unknown) => {
           ctx.logger.error({ err: error }, "unhandled request error");
           if (!res.headersSent) res.writeHead(500).end();

@@ -15,6 +15,8 @@ export class Metrics {
   private readonly fanoutSeconds: Histogram;
   private readonly sources = new Map<string, GaugeSource>();
   private readonly slowSocketsCut: Counter;
+  private readonly publicPages: Counter<"result">;
+  private readonly publicRefusals: Counter<"reason">;
   private inFlightDeliveries = 0;
   private backlogPeak = 0;
 
@@ -44,6 +46,9 @@ export class Metrics {
     gauge("wiredesk_connected_sockets", "Desks connected over Socket.IO right now.");
     gauge("wiredesk_db_size_bytes", "The SQLite database file and its write-ahead log, in bytes.");
     gauge("wiredesk_socket_unread_bytes_max", "The most bytes one connected desk has not read yet (below the cut-off), at the last sweep.");
+    gauge("wiredesk_page_cache_bytes", "Bytes of public pages held in the page cache (both encodings).");
+    this.publicPages = new Counter({ name: "wiredesk_public_page_cache_total", help: "Public pages (/news and story pages) answered from the page cache (hit) or rendered first (miss).", labelNames: ["result"], registers: [this.registry] });
+    this.publicRefusals = new Counter({ name: "wiredesk_public_refused_total", help: "Public requests refused: past the per-address limit (rate_limited) or the node's pace for readers (busy).", labelNames: ["reason"], registers: [this.registry] });
     const backlog = () => this.inFlightDeliveries;
     new Gauge({
       name: "wiredesk_ingest_backlog",
@@ -98,8 +103,18 @@ export class Metrics {
     this.slowSocketsCut.inc();
   }
 
+  /** A public page was answered from the page cache, or had to be rendered. */
+  publicPage(result: "hit" | "miss"): void {
+    this.publicPages.inc({ result });
+  }
+
+  /** A public request was refused. */
+  publicRefused(reason: "rate_limited" | "busy"): void {
+    this.publicRefusals.inc({ reason });
+  }
+
   /** Says where a gauge reads its value (the socket layer, the store); the last one set wins. */
-  provide(name: "wiredesk_connected_sockets" | "wiredesk_db_size_bytes" | "wiredesk_socket_unread_bytes_max", source: GaugeSource): void {
+  provide(name: "wiredesk_connected_sockets" | "wiredesk_db_size_bytes" | "wiredesk_socket_unread_bytes_max" | "wiredesk_page_cache_bytes", source: GaugeSource): void {
     this.sources.set(name, source);
   }
 

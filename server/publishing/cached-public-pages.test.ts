@@ -97,6 +97,20 @@ describe("the public pages served from memory", () => {
     expect((await page("/news")).body).not.toContain("Bridge to open in spring");
   });
 
+  it("counts hits and misses and the bytes it holds, for /metrics", async () => {
+    const figure = async (pattern: RegExp) => Number(pattern.exec((await server.desk.ctx.metrics.render()).text)?.[1] ?? NaN);
+    const hits = () => figure(/^wiredesk_public_page_cache_total\{result="hit"\} (\d+)$/m);
+    const misses = () => figure(/^wiredesk_public_page_cache_total\{result="miss"\} (\d+)$/m);
+    const { path } = await publish("Lighthouse keeper retires");
+    const [hitsBefore, missesBefore] = [(await hits()) || 0, (await misses()) || 0];
+    await page(path);
+    await page(path);
+    await page(path);
+    expect(await misses()).toBe(missesBefore + 1);
+    expect(await hits()).toBe(hitsBefore + 2);
+    expect(await figure(/^wiredesk_page_cache_bytes (\d+)$/m)).toBeGreaterThan(0);
+  });
+
   it("keeps at most the configured number of pages, the least recently read going first", async () => {
     const stories = await Promise.all(["One", "Two", "Three", "Four", "Five", "Six"].map((word) => publish(`Bounded ${word}`)));
     for (const story of stories) expect((await page(story.path)).body).toContain("Bounded");

@@ -88,11 +88,12 @@ export interface CachedPublicPages {
  * If-None-Match) and gzip when accepted, until a publish, correction or kill of its story (or any change,
  * for the front page) drops it. The security headers are set before, per request, as for every answer.
  */
-export function createCachedPublicPages(ctx: Pick<AppContext, "store" | "env">, render: PageRenderer, invalidation: PageInvalidation = inProcessPageInvalidation(ctx)): CachedPublicPages {
+export function createCachedPublicPages(ctx: Pick<AppContext, "store" | "env" | "metrics">, render: PageRenderer, invalidation: PageInvalidation = inProcessPageInvalidation(ctx)): CachedPublicPages {
   // Room for the front page and the story pages readers are reading; a crawler walking every id cannot grow it.
   const cache = new PageCache({ maxEntries: ctx.env.WIREDESK_PAGE_CACHE_ENTRIES, maxBytes: ctx.env.WIREDESK_PAGE_CACHE_MB * 1024 * 1024 });
   const inFlight = new Map<string, Promise<Outcome>>();
   const isDev = ctx.env.NODE_ENV === "development";
+  ctx.metrics.provide("wiredesk_page_cache_bytes", () => cache.size().bytes);
   const stop = invalidation.subscribe((change) => {
     cache.invalidate(change.storyId);
     inFlight.clear(); // a reader arriving after the change waits for a render that started after it
@@ -124,6 +125,7 @@ export function createCachedPublicPages(ctx: Pick<AppContext, "store" | "env">, 
     // In development pages change as they are edited, so Next renders every request there.
     if (!target || isDev || ROUTER_HEADERS.some((name) => req.headers[name] !== undefined)) return render(req, res);
     const hit = cache.get(target.key);
+    ctx.metrics.publicPage(hit ? "hit" : "miss");
     if (hit) return sendPage(req, res, hit);
     const outcome = await outcomeOf(target.key, target.storyId, req);
     if ("page" in outcome) sendPage(req, res, outcome.page);

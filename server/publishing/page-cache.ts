@@ -41,6 +41,11 @@ export class PageCache {
     return page;
   }
 
+  /** Whether a page is held under `key` (without marking it read). */
+  has(key: string): boolean {
+    return this.entries.has(key);
+  }
+
   /** Stores a page rendered at `generation`; refused when an invalidation came in between. */
   set(key: string, page: CachedPage, generation: number): boolean {
     if (generation !== this.generation || sizeOf(page) > this.limits.maxBytes) return false;

@@ -24,6 +24,12 @@ export async function checkPublicLimit(ctx: AppContext, address: string): Promis
     limiters.set(ctx, limits);
   }
   const reservation = await limits.perAddress.reserve(address || "unknown");
-  if (!reservation.ok) throw new AppError("rate_limited", `Too many requests from your address. Try again in ${reservation.retryAfterSeconds} s.`);
-  if (!(await limits.node.acquire())) throw new AppError("unavailable", "The site is busy. Try again in a moment.");
+  if (!reservation.ok) {
+    ctx.metrics.publicRefused("rate_limited");
+    throw new AppError("rate_limited", `Too many requests from your address. Try again in ${reservation.retryAfterSeconds} s.`);
+  }
+  if (!(await limits.node.acquire())) {
+    ctx.metrics.publicRefused("busy");
+    throw new AppError("unavailable", "The site is busy. Try again in a moment.");
+  }
 }

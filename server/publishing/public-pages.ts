@@ -19,9 +19,9 @@ function goneNotice(headline: string): string {
 /**
  * What the server answers itself before Next renders a public page: 429 past the per-address limit, 503
  * past the node's pace, and 410 with a short notice for a killed story's URL (Next pages cannot set that
- * status). False: let Next render.
+ * status; a page `isCached` holds needs no lookup). False: let the page cache or Next answer.
  */
-export async function answerPublicPage(ctx: AppContext, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+export async function answerPublicPage(ctx: AppContext, req: IncomingMessage, res: ServerResponse, isCached: (pathname: string) => boolean = () => false): Promise<boolean> {
   const pathname = new URL(req.url ?? "/", "http://internal").pathname;
   if (!isPublicPagePath(pathname) || (req.method !== "GET" && req.method !== "HEAD")) return false;
   try {
@@ -32,7 +32,8 @@ export async function answerPublicPage(ctx: AppContext, req: IncomingMessage, re
     return true;
   }
   const segment = pathname.startsWith("/news/") ? pathname.slice("/news/".length) : "";
-  if (!segment || segment.includes("/")) return false;
+  // A page in the cache was rendered after its story's last change (a kill drops it): not killed, no lookup.
+  if (!segment || segment.includes("/") || isCached(pathname)) return false;
   const story = await createPublicSiteReader(ctx).story(storyIdFromSegment(segment));
   if (story?.state !== "killed") return false;
   res.writeHead(410, { "content-type": "text/html; charset=utf-8", "cache-control": "public, max-age=0, must-revalidate" }).end(req.method === "HEAD" ? undefined : goneNotice(story.headline));

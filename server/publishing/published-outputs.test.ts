@@ -186,6 +186,8 @@ describe("per-address limit on the public outputs", () => {
       expect(busy.length).toBeGreaterThan(0);
       expect(busy[0]!.retryAfter).toBe("1");
       expect((JSON.parse(busy[0]!.body) as { error: { code: string } }).error.code).toBe("unavailable");
+      // Operations see it: counted by reason in /metrics.
+      expect((await paced.desk.ctx.metrics.render()).text).toContain(`wiredesk_public_refused_total{reason="busy"} ${busy.length}`);
       // 50 a second: the last served waited most of a second in line, not refused; the desk did not wait.
       const lastServed = Math.max(...served.map((a) => a.at));
       expect(lastServed).toBeGreaterThan(800);
