@@ -37,6 +37,11 @@ describe("retention", () => {
     const ctx = server.desk.ctx;
     const [unused, published, edited] = await seedStories(ctx, [{ headline: "Nobody wanted this" }, { headline: "Front page" }, { headline: "Co-edited" }], daysAgo(60));
     const fresh = await seedStories(ctx, [{ headline: "Just in" }]);
+    // A story the desk wrote (Shift+N), released and left untouched: incoming, but never the wire's to drop.
+    const created = await fetch(`${server.url}/api/stories`, { method: "POST", headers: { cookie: chief.cookie, "content-type": "application/json", origin: server.url }, body: "{}" });
+    expect(created.status).toBe(201);
+    const ownStory = ((await created.json()) as { id: string }).id;
+    await walk(server, chief.cookie, ownStory, ["release"]);
     await walk(server, chief.cookie, published!, ["take", "submit", "approve", "publish"]);
     // A co-editing log with two updates nobody has touched since (as a crash can leave it).
     const doc = new Y.Doc();
@@ -56,6 +61,7 @@ describe("retention", () => {
     expect(await get(server, chief.cookie, `/api/stories/${fresh[0]}`)).toBe(404);
     expect(await get(server, chief.cookie, `/api/stories/${published}`)).toBe(200);
     expect(await get(server, chief.cookie, `/api/v1/published/${published}`)).toBe(200);
+    expect(await get(server, chief.cookie, `/api/stories/${ownStory}`)).toBe(200);
     const history = (await (await fetch(`${server.url}/api/stories/${published}/history`, { headers: { cookie: chief.cookie } })).json()) as { entries: unknown[] };
     expect(history.entries).toHaveLength(4);
     expect(await get(server, chief.cookie, `/api/stories/${edited}`)).toBe(200);

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
+import { DESK_FORMAT } from "../../contract/new-story";
 import type { HousekeepingStore, JobLeaseStore } from "../housekeeping-store";
 
 /** Prepares on first use, so a store can be built on a database whose migrations are still to run. */
@@ -17,9 +18,10 @@ export function createSqliteHousekeepingStore(db: Db): HousekeepingStore {
     where seq < (select max(seq) from changes) and (at < @before or seq <= (select max(seq) from changes) - @keep)
     order by seq limit @limit)`);
   // A story is unused when nobody published, edited or co-edited it; its history and reads go with it.
+  // A story the desk wrote itself is never agency copy to let go, even released and left untouched.
   const purgeStories = lazy(sqlite, `delete from stories where rowid in (
     select s.rowid from stories s
-    where s.state in ('incoming', 'spiked') and s.updated_at < @before
+    where s.state in ('incoming', 'spiked') and s.updated_at < @before and s.format <> @deskFormat
       and s.seq < (select coalesce(min(seq), 0) from changes)
       and not exists (select 1 from publications p where p.story_id = s.id)
       and not exists (select 1 from desk_versions d where d.story_id = s.id)
@@ -39,7 +41,7 @@ export function createSqliteHousekeepingStore(db: Db): HousekeepingStore {
       return (floor().get() as { floor: number }).floor;
     },
     async purgeUnusedStories(before, limit) {
-      return purgeStories().run({ before, limit }).changes;
+      return purgeStories().run({ before, limit, deskFormat: DESK_FORMAT }).changes;
     },
     async purgeRawDeliveries(before, limit) {
       return purgeRaw().run({ before, limit }).changes;
