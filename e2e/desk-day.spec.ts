@@ -1,8 +1,6 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Page } from "./desk-test";
 import { ensureUser, INGEST_TOKEN, signedInPage } from "./helpers";
+import { saveShot } from "./layout-helpers";
 import { ingestStories, line, queue } from "./queue-helpers";
 
 // Several signed-in browsers per test on a shared, loaded machine.
@@ -48,16 +46,6 @@ async function burst(page: Page, keys: string[]): Promise<void> {
 }
 
 /** A screenshot into the test's output, and into e2e/screenshots/ when WIREDESK_UPDATE_SCREENSHOTS=1. */
-async function capture(page: Page, name: string): Promise<void> {
-  const image = await page.screenshot();
-  const files = [test.info().outputPath(name)];
-  if (process.env.WIREDESK_UPDATE_SCREENSHOTS === "1") files.push(fileURLToPath(new URL(`./screenshots/${name}`, import.meta.url)));
-  for (const file of files) {
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, image);
-  }
-}
-
 function overlaps(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
@@ -85,7 +73,7 @@ test("a second editor sees who took a story and when; releasing someone else's s
   await benLine.click();
   const pane = ben.getByRole("article", { name: "Story" });
   await expect(pane.getByTestId("story-holder")).toHaveText(`Taken by Eda Editor ${at}`);
-  await capture(ben, "desk-day-holder-light.png");
+  await saveShot(ben, "desk-day-holder-light.png");
 
   // Ben's Release is disabled, and its key only says why, politely, without asking the server.
   await expect(pane.getByRole("button", { name: /^Release/ })).toBeDisabled();
@@ -240,7 +228,7 @@ test("after a header control is used the focus is back on the queue, so Enter an
   await expect(queue(page)).toBeFocused();
   await line(page, `Focus story ${tag}`).click();
   await expect(page.getByRole("article", { name: "Story" }).getByLabel("Times")).toBeVisible();
-  await capture(page, "desk-day-pane-dark.png");
+  await saveShot(page, "desk-day-pane-dark.png");
   await page.getByRole("button", { name: "Dark theme" }).click();
   await expect(queue(page)).toBeFocused();
 
