@@ -1,17 +1,9 @@
 import type { DeskVersion } from "@/server/contract/desk-copy";
+import { ACTION_DONE } from "@/server/contract/workflow";
 
 /** What each kind of version says before "by …". */
 const STEP_WORDS: Record<string, string> = {
-  take: "Taken",
-  release: "Released",
-  submit: "Submitted",
-  approve: "Approved",
-  publish: "Published",
-  schedule: "Scheduled",
-  spike: "Spiked",
-  unspike: "Unspiked",
-  correct: "Corrected",
-  kill: "Killed",
+  ...ACTION_DONE,
   reopen: "Reopened for editing",
   restore: "Restored",
   "agency update": "Agency update brought in",

@@ -130,26 +130,24 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
       lengthRef.current?.(after.length);
       publishCaret();
     };
+    // Typing goes into the Y.Text; any caret move is published; leaving the field clears the caret.
+    const listeners: [string, () => void][] = [
+      ["input", onInput],
+      ["select", publishCaret],
+      ["keyup", publishCaret],
+      ["mouseup", publishCaret],
+      ["focus", publishCaret],
+      ["blur", clearCaret],
+      ["scroll", drawCarets],
+    ];
     text.observe(onChange);
     awareness.on("change", drawCarets);
-    element.addEventListener("input", onInput);
-    element.addEventListener("select", publishCaret);
-    element.addEventListener("keyup", publishCaret);
-    element.addEventListener("mouseup", publishCaret);
-    element.addEventListener("focus", publishCaret);
-    element.addEventListener("blur", clearCaret);
-    element.addEventListener("scroll", drawCarets);
+    for (const [event, listener] of listeners) element.addEventListener(event, listener);
     drawCarets();
     return () => {
       text.unobserve(onChange);
       awareness.off("change", drawCarets);
-      element.removeEventListener("input", onInput);
-      element.removeEventListener("select", publishCaret);
-      element.removeEventListener("keyup", publishCaret);
-      element.removeEventListener("mouseup", publishCaret);
-      element.removeEventListener("focus", publishCaret);
-      element.removeEventListener("blur", clearCaret);
-      element.removeEventListener("scroll", drawCarets);
+      for (const [event, listener] of listeners) element.removeEventListener(event, listener);
     };
   }, [text, awareness, caretField, readOnly, multiline, showCarets]);
   useEffect(() => {

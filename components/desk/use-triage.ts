@@ -3,25 +3,15 @@
 import { useCallback } from "react";
 import type { StorySummary } from "@/server/contract/story";
 import { holderSentence } from "@/server/contract/refusal-words";
-import { isOnAnothersStory, type ActionSubject } from "@/server/contract/workflow";
+import { ACTION_DONE, isOnAnothersStory, type ActionSubject } from "@/server/contract/workflow";
 import { ACTION_LABELS, whyNot } from "../stories/action-availability";
 import type { ConfirmRequest } from "../ui/confirm-dialog";
 import { useStoryActions, type WorkflowAction } from "../stories/use-story-actions";
 import type { ActionExtra } from "../stories/action-dialog";
 import type { ToastMessage } from "../ui/toast";
 
-const PAST: Record<WorkflowAction, string> = {
-  take: "Took",
-  release: "Released",
-  submit: "Submitted",
-  approve: "Approved",
-  publish: "Published",
-  schedule: "Scheduled",
-  spike: "Spiked",
-  unspike: "Unspiked",
-  correct: "Corrected",
-  kill: "Killed",
-};
+// "Took 3 stories", not "Taken": the desk says what the editor just did.
+const PAST: Record<WorkflowAction, string> = { ...ACTION_DONE, take: "Took" };
 
 function describe(verb: string, stories: readonly StorySummary[]): string {
   return stories.length === 1 ? `${verb} “${stories[0]!.headline}”` : `${verb} ${stories.length} stories`;

@@ -35,6 +35,20 @@ export const WORKFLOW_TABLE: Readonly<Record<WorkflowAction, TransitionRule>> = 
   kill: { from: ["published", "corrected"], to: "killed", role: "chief", holderOnly: false },
 };
 
+/** Each action as done ("Taken by …" in the history, "Spiked 3 stories" on the desk), written once. */
+export const ACTION_DONE: Readonly<Record<WorkflowAction, string>> = {
+  take: "Taken",
+  release: "Released",
+  submit: "Submitted",
+  approve: "Approved",
+  publish: "Published",
+  schedule: "Scheduled",
+  spike: "Spiked",
+  unspike: "Unspiked",
+  correct: "Corrected",
+  kill: "Killed",
+};
+
 /** True for a known action name. */
 export function isWorkflowAction(name: string): name is WorkflowAction {
   return (WORKFLOW_ACTIONS as readonly string[]).includes(name);
