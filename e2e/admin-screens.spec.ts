@@ -22,8 +22,13 @@ test("the admin's desk header fits on one line at 1,440 px and leads to every ad
 
 test("desks and their routing rules: list, create, edit, delete after a confirmation", async ({ browser, request, baseURL }) => {
   const page = await pageAt(browser, { width: 1440, height: 900 }, ADMIN.email, ADMIN.password);
-  await page.goto("/admin/desks");
   const name = `Harbour desk ${Date.now()}`;
+  // Two desks first, so the new one has desks to move past.
+  for (const other of ["Night backup", "Weekend backup"]) {
+    const made = await request.post(`${baseURL}/api/desks`, { headers: { cookie: await cookieOf(page), origin: baseURL! }, data: { name: `${other} ${Date.now()}`, rules: [] } });
+    expect(made.status()).toBe(201);
+  }
+  await page.goto("/admin/desks");
   const add = page.getByRole("form", { name: "Add a desk" });
   await add.getByLabel("Desk name").fill(name);
   await add.getByRole("button", { name: "Add a rule" }).click();
@@ -44,6 +49,27 @@ test("desks and their routing rules: list, create, edit, delete after a confirma
   await edit.getByRole("button", { name: "Save" }).click();
   const renamed = page.getByRole("listitem", { name: `${name} (nights)` });
   await expect(renamed.getByRole("list")).toHaveText("agency Harbour Wire · keyword ferry · urgency 1–3");
+
+  // Routing order: a new desk comes last; moving it up, from the keyboard, gives its rules priority.
+  const cookie = await cookieOf(page);
+  const order = async () => ((await (await request.get(`${baseURL}/api/desks`, { headers: { cookie } })).json()) as { desks: { name: string }[] }).desks.map((d) => d.name);
+  const before = await order();
+  expect(before.at(-1)).toBe(`${name} (nights)`);
+  await expect(renamed.getByRole("button", { name: `Move ${name} (nights) down` })).toBeDisabled();
+  const up = renamed.getByRole("button", { name: `Move ${name} (nights) up` });
+  await up.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toHaveText(`Moved ${name} (nights) up: it is now desk ${before.length - 1} of ${before.length} in routing order.`);
+  await expect(up).toBeFocused();
+  expect(await order()).toEqual([...before.slice(0, -2), `${name} (nights)`, before.at(-2)]);
+  const down = renamed.getByRole("button", { name: `Move ${name} (nights) down` });
+  await down.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toContainText(`Moved ${name} (nights) down`);
+  // Last again: its down button is disabled, so the focus goes to the list rather than the page.
+  await expect(down).toBeDisabled();
+  await expect(page.getByRole("list", { name: "Desks" })).toBeFocused();
+  expect(await order()).toEqual(before);
 
   await renamed.getByRole("button", { name: `Delete ${name} (nights)` }).click();
   await page.getByRole("group", { name: `Delete ${name} (nights)?` }).getByRole("button", { name: "Keep it" }).click();

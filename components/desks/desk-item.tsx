@@ -9,8 +9,18 @@ import { describeRule, ruleToDraft } from "./rule-fields";
 
 const SMALL = "rounded px-2 py-0.5 text-xs";
 
-/** One desk: its rules in words, Edit (in place) and Delete (after a confirmation). */
-export function DeskItem({ desk, position, onChanged, onNotice }: { desk: DeskDto; position: number; onChanged: () => void; onNotice: (kind: "error" | "info", text: string) => void }) {
+interface DeskItemProps {
+  desk: DeskDto;
+  position: number;
+  onChanged: () => void;
+  onNotice: (kind: "error" | "info", text: string) => void;
+  /** Moves the desk one place up or down in routing order; null where it cannot go (first, last, busy). */
+  onMoveUp: (() => void) | null;
+  onMoveDown: (() => void) | null;
+}
+
+/** One desk: its rules in words, its place in routing order, Edit (in place) and Delete (after a confirmation). */
+export function DeskItem({ desk, position, onChanged, onNotice, onMoveUp, onMoveDown }: DeskItemProps) {
   const [mode, setMode] = useState<"view" | "edit" | "confirm">("view");
   const update = useMutation({ mutationFn: (value: DeskFormValue) => fetchJson<DeskDto>(`/api/desks/${desk.id}`, { method: "PATCH", json: value }) });
   const remove = useMutation({
@@ -63,6 +73,12 @@ export function DeskItem({ desk, position, onChanged, onNotice }: { desk: DeskDt
         </div>
       ) : (
         <div className="flex gap-1">
+          <button type="button" disabled={!onMoveUp} onClick={() => onMoveUp?.()} aria-label={`Move ${desk.name} up`} title="Earlier in routing order" className={`${SMALL} border border-slate-300 disabled:opacity-40 dark:border-slate-600`}>
+            ↑
+          </button>
+          <button type="button" disabled={!onMoveDown} onClick={() => onMoveDown?.()} aria-label={`Move ${desk.name} down`} title="Later in routing order" className={`${SMALL} border border-slate-300 disabled:opacity-40 dark:border-slate-600`}>
+            ↓
+          </button>
           <button type="button" onClick={() => setMode("edit")} aria-label={`Edit ${desk.name}`} className={`${SMALL} border border-slate-300 dark:border-slate-600`}>
             Edit
           </button>

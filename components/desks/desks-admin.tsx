@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { DeskDto } from "@/server/contract/desk";
 import { fetchJson } from "../api/fetch-json";
 import { desksQuery } from "../header/queries";
@@ -27,8 +27,37 @@ export function DesksAdmin() {
       return false;
     }
   };
+  const reorder = useMutation({ mutationFn: (deskIds: string[]) => fetchJson<{ desks: DeskDto[] }>("/api/desks/order", { method: "PUT", json: { deskIds } }) });
+  // The move button pressed keeps the focus as its desk changes place, so an admin can press it again
+  const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
+  // (The buttons stay enabled while a move is saved, so the focus never drops to the page; a second
+  // press meanwhile is ignored. A desk moved down is a DOM node moved, which loses the focus: given back.)
+  useEffect(() => {
+    if (!focusAfterMove) return;
+    const button = document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(focusAfterMove)}"]:not(:disabled)`);
+    if (document.activeElement !== button) (button ?? document.querySelector<HTMLElement>("ol[aria-label='Desks']"))?.focus();
+  }, [focusAfterMove, desks.data]);
+  const move = async (index: number, delta: -1 | 1) => {
+    if (reorder.isPending) return;
+    const list = desks.data?.desks ?? [];
+    const target = index + delta;
+    if (target < 0 || target >= list.length) return;
+    const order = list.map((d) => d.id);
+    [order[index], order[target]] = [order[target]!, order[index]!];
+    const desk = list[index]!;
+    try {
+      const { desks: reordered } = await reorder.mutateAsync(order);
+      queryClient.setQueryData(desksQuery.queryKey, { desks: reordered });
+      onNotice("info", `Moved ${desk.name} ${delta < 0 ? "up" : "down"}: it is now desk ${target + 1} of ${list.length} in routing order.`);
+      setFocusAfterMove(`Move ${desk.name} ${delta < 0 ? "up" : "down"}`);
+    } catch (error) {
+      onNotice("error", error instanceof Error ? error.message : "Could not change the order.");
+    }
+    refresh();
+  };
   return (
     <div className="space-y-4">
+      <p className="text-xs text-slate-600 dark:text-slate-300">The first desk, in this order, with a rule that matches a new story takes it. Move a desk up to give its rules priority.</p>
       {notice ? (
         <p role={notice.kind === "error" ? "alert" : "status"} className={`text-sm ${notice.kind === "error" ? "text-red-700 dark:text-red-400" : "text-green-700 dark:text-green-400"}`}>
           {notice.text}
@@ -37,8 +66,10 @@ export function DesksAdmin() {
       {desks.isPending ? <p className="text-slate-500">Loading…</p> : null}
       {desks.isError ? <p role="alert" className="text-red-600">{desks.error.message}</p> : null}
       {desks.data?.desks.length === 0 ? <p className="text-sm text-slate-500 dark:text-slate-400">No desks yet: every story stays on the general queue. Add one below.</p> : null}
-      <ol aria-label="Desks" className="space-y-2">
-        {desks.data?.desks.map((desk, i) => <DeskItem key={desk.id} desk={desk} position={i + 1} onChanged={refresh} onNotice={onNotice} />)}
+      <ol aria-label="Desks" tabIndex={-1} className="space-y-2">
+        {desks.data?.desks.map((desk, i, all) => (
+          <DeskItem key={desk.id} desk={desk} position={i + 1} onChanged={refresh} onNotice={onNotice} onMoveUp={i > 0 ? () => void move(i, -1) : null} onMoveDown={i < all.length - 1 ? () => void move(i, 1) : null} />
+        ))}
       </ol>
       <section aria-label="Add a desk" className="rounded border border-dashed border-slate-300 p-3 dark:border-slate-700">
         <h2 className="mb-2 text-sm font-semibold">Add a desk</h2>

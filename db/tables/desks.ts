@@ -3,11 +3,12 @@ import { users } from "./people";
 
 // Desks, their routing rules and their members.
 
-/** Desks (World, Politics, Sport...) that incoming stories are routed to. */
+/** Desks (World, Politics, Sport...) that incoming stories are routed to, tried in `position` order. */
 export const desks = sqliteTable("desks", {
   id: text("id").primaryKey(),
   name: text("name").notNull().unique(),
   createdAt: text("created_at").notNull(),
+  position: integer("position").notNull().default(0),
 });
 
 /** Routing rules of a desk; every given field of a rule must match, rules are tried by position. */

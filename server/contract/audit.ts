@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   "desk_created",
   "desk_updated",
   "desk_deleted",
+  "desks_reordered",
   "feed_created",
   "feed_updated",
   "feed_removed",

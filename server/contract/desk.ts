@@ -46,6 +46,10 @@ export type DeskInput = z.infer<typeof DeskInputSchema>;
 export const DeskPatchSchema = z.object({ name: DeskName.optional(), rules: Rules.optional() }).strict();
 export type DeskPatch = z.infer<typeof DeskPatchSchema>;
 
+/** `PUT /api/desks/order`: every desk's id, once, in the routing order wanted. */
+export const DeskOrderInputSchema = z.object({ deskIds: z.array(z.string().min(1).max(64)).min(1).max(500) }).strict();
+export type DeskOrderInput = z.infer<typeof DeskOrderInputSchema>;
+
 /** `PUT /api/users/:id/desks`: the complete set of desks the user belongs to. */
 export const UserDesksInputSchema = z.object({ deskIds: z.array(z.string().min(1).max(64)).max(50) }).strict();
 export type UserDesksInput = z.infer<typeof UserDesksInputSchema>;

@@ -106,3 +106,55 @@ describe("desks and routing at ingest", () => {
     expect((await callApi<DeskList>(server, admin, "GET", "/api/desks")).body.desks.map((d) => d.name)).toEqual(["Flash", "Sport", "Economy"]);
   });
 });
+
+describe("the desks' routing order", () => {
+  it("admins set it with the whole order: a story then goes to the desk moved up; a stale or partial order changes nothing", async () => {
+    const s = await startTestServer();
+    try {
+      const adminCookie = (await s.signIn("admin")).cookie;
+      const made: DeskDto[] = [];
+      for (const [name, rules] of [["World", [{ category: "world" }]], ["Breaking", [{ urgencyMax: 2 }]], ["Sport", [{ category: "sport" }]]] as const) {
+        made.push((await callApi<DeskDto>(s, adminCookie, "POST", "/api/desks", { name, rules })).body);
+      }
+      const [world, breaking, sport] = made as [DeskDto, DeskDto, DeskDto];
+      const deskName = async (id: string) => {
+        const { deskId } = (await callApi<StoryDetail>(s, adminCookie, "GET", `/api/stories/${id}`)).body;
+        return made.find((d) => d.id === deskId)?.name;
+      };
+      // Created last, Breaking comes after World: urgent world news lands on World.
+      const [before] = await ingestQueueStories(s, [{ headline: "Border closed", urgency: 1, subjects: ["world"] }]);
+      expect(await deskName(before!)).toBe("World");
+
+      const moved = await callApi<DeskList>(s, adminCookie, "PUT", "/api/desks/order", { deskIds: [breaking.id, world.id, sport.id] });
+      expect(moved.status).toBe(200);
+      expect(moved.body.desks.map((d) => d.name)).toEqual(["Breaking", "World", "Sport"]);
+      const [after] = await ingestQueueStories(s, [{ headline: "Border reopened", urgency: 1, subjects: ["world"] }]);
+      expect(await deskName(after!)).toBe("Breaking");
+      // A new desk comes last, so it takes nothing from the desks already routing.
+      await callApi<DeskDto>(s, adminCookie, "POST", "/api/desks", { name: "Catch-all", rules: [{}] });
+      expect((await callApi<DeskList>(s, adminCookie, "GET", "/api/desks")).body.desks.map((d) => d.name)).toEqual(["Breaking", "World", "Sport", "Catch-all"]);
+
+      // The order the admin saw before Catch-all was added is stale; a repeated or unknown id is refused.
+      const stale = await callApi<{ error: { code: string; message: string } }>(s, adminCookie, "PUT", "/api/desks/order", { deskIds: [sport.id, world.id, breaking.id] });
+      expect(stale.status).toBe(409);
+      expect(stale.body.error.message).toMatch(/Reload/);
+      const all = (await callApi<DeskList>(s, adminCookie, "GET", "/api/desks")).body.desks.map((d) => d.id);
+      expect((await callApi(s, adminCookie, "PUT", "/api/desks/order", { deskIds: [...all.slice(0, 3), all[0]] })).status).toBe(409);
+      expect((await callApi(s, adminCookie, "PUT", "/api/desks/order", { deskIds: [] })).status).toBe(400);
+      const editor = (await s.signIn("editor")).cookie;
+      expect((await callApi(s, editor, "PUT", "/api/desks/order", { deskIds: [...all].reverse() })).status).toBe(403);
+      expect((await callApi<DeskList>(s, adminCookie, "GET", "/api/desks")).body.desks.map((d) => d.id)).toEqual(all);
+
+      // Twenty admins reordering at once: each order is applied whole, so the result is one of them.
+      const orders = Array.from({ length: 20 }, (_, i) => [...all.slice(i % 4), ...all.slice(0, i % 4)]);
+      const answers = await Promise.all(orders.map((deskIds) => callApi(s, adminCookie, "PUT", "/api/desks/order", { deskIds })));
+      expect(answers.every((a) => a.status === 200)).toBe(true);
+      const final = (await callApi<DeskList>(s, adminCookie, "GET", "/api/desks")).body.desks.map((d) => d.id);
+      expect(orders.map((o) => o.join())).toContain(final.join());
+      const audit = await callApi<{ entries: { action: string }[] }>(s, adminCookie, "GET", "/api/audit?action=desks_reordered");
+      expect(audit.body.entries.length).toBe(21);
+    } finally {
+      await s.stop();
+    }
+  });
+});

@@ -31,6 +31,14 @@ export async function updateDesk(ctx: AppContext, id: string, patch: DeskPatch, 
   return presentDesk(updated);
 }
 
+/** Sets the routing order of the desks (admin): the first desk with a matching rule takes each new story. */
+export async function reorderDesks(ctx: AppContext, deskIds: string[], actorId: string): Promise<DeskDto[]> {
+  const reordered = await ctx.store.desks.reorderDesks(deskIds);
+  if (reordered === "stale") throw new AppError("conflict", "The desks changed since you loaded them (one was added or deleted). Reload and order them again.");
+  await ctx.store.accounts.appendAudit({ actorId, action: "desks_reordered", subject: null, detail: { deskIds } });
+  return reordered.map(presentDesk);
+}
+
 /** Deletes a desk and its rules (admin); stories already routed to it keep their desk id. */
 export async function removeDesk(ctx: AppContext, id: string, actorId: string): Promise<void> {
   if (!(await ctx.store.desks.removeDesk(id))) throw new AppError("not_found", "No desk with that id.");

@@ -56,6 +56,7 @@ const EXPECTED_ACCESS: Record<string, Access> = {
   "DELETE /api/saved-searches/:id": "viewer",
   "GET /api/desks": "viewer",
   "POST /api/desks": "admin",
+  "PUT /api/desks/order": "admin",
   "PATCH /api/desks/:id": "admin",
   "DELETE /api/desks/:id": "admin",
   "PUT /api/users/:id/desks": "admin",

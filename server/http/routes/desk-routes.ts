@@ -1,5 +1,5 @@
-import { DeskInputSchema, DeskPatchSchema, UserDesksInputSchema } from "../../contract/desk";
-import { createDesk, listDesks, removeDesk, setUserDesks, updateDesk } from "../../desks/service";
+import { DeskInputSchema, DeskOrderInputSchema, DeskPatchSchema, UserDesksInputSchema } from "../../contract/desk";
+import { createDesk, listDesks, removeDesk, reorderDesks, setUserDesks, updateDesk } from "../../desks/service";
 import { requireUser, type Route } from "../route";
 
 /** Desks and their routing rules (admins edit, everyone reads), and desk membership. */
@@ -10,6 +10,15 @@ export const deskRoutes: Route[] = [
     path: "/api/desks",
     access: "admin",
     handler: async ({ ctx, json, actor }) => ({ status: 201, body: await createDesk(ctx, await json(DeskInputSchema), requireUser(actor).userId) }),
+  },
+  {
+    method: "PUT",
+    path: "/api/desks/order",
+    access: "admin",
+    handler: async ({ ctx, json, actor }) => {
+      const { deskIds } = await json(DeskOrderInputSchema);
+      return { status: 200, body: { desks: await reorderDesks(ctx, deskIds, requireUser(actor).userId) } };
+    },
   },
   {
     method: "PATCH",

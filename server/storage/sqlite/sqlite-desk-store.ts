@@ -6,10 +6,12 @@ import type { DeskStore, DeskWithRules } from "../desk-store";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** Every desk in routing order (oldest first) with its rules by position; usable inside a transaction. */
+/** Routing order: the admins' order, then creation (rowid breaks ties within a millisecond). */
+const ROUTING_ORDER = [asc(desks.position), asc(desks.createdAt), sql`${desks}.rowid`];
+
+/** Every desk in routing order with its rules by position; usable inside a transaction. */
 export function readDesks(tx: Tx | Db): DeskWithRules[] {
-  // Creation order; rowid breaks ties between desks created in the same millisecond.
-  const deskRows = tx.select().from(desks).orderBy(asc(desks.createdAt), sql`${desks}.rowid`).all();
+  const deskRows = tx.select().from(desks).orderBy(...ROUTING_ORDER).all();
   const ruleRows = tx.select().from(deskRules).orderBy(asc(deskRules.deskId), asc(deskRules.position)).all();
   return deskRows.map((desk) => ({
     desk,
@@ -39,10 +41,12 @@ export function createSqliteDeskStore(db: Db): DeskStore {
     async getDesk(id) {
       return getDesk(db, id);
     },
-    async createDesk(desk: DeskRecord, rules) {
+    async createDesk(desk: Omit<DeskRecord, "position">, rules) {
       return db.transaction((tx) => {
         if (isNameTaken(tx, desk.name, null)) return "name_taken" as const;
-        tx.insert(desks).values(desk).run();
+        // A new desk comes last: it never takes stories from the desks already routing them.
+        const last = tx.select({ position: sql<number | null>`max(${desks.position})` }).from(desks).get();
+        tx.insert(desks).values({ ...desk, position: (last?.position ?? -1) + 1 }).run();
         writeRules(tx, desk.id, rules);
         return getDesk(tx, desk.id)!;
       });
@@ -58,11 +62,22 @@ export function createSqliteDeskStore(db: Db): DeskStore {
         return getDesk(tx, id);
       });
     },
+    async reorderDesks(deskIds) {
+      return db.transaction((tx) => {
+        // The whole order, checked against the desks as they are now: a desk added or removed meanwhile
+        // makes the order the admin saw stale, and nothing is changed.
+        const current = tx.select({ id: desks.id }).from(desks).all().map((d) => d.id);
+        const given = new Set(deskIds);
+        if (given.size !== deskIds.length || current.length !== deskIds.length || current.some((id) => !given.has(id))) return "stale" as const;
+        deskIds.forEach((id, position) => tx.update(desks).set({ position }).where(eq(desks.id, id)).run());
+        return readDesks(tx);
+      });
+    },
     async removeDesk(id) {
       return db.delete(desks).where(eq(desks.id, id)).run().changes > 0;
     },
     async listUserDeskIds(userId) {
-      return db.select({ deskId: userDesks.deskId }).from(userDesks).innerJoin(desks, eq(desks.id, userDesks.deskId)).where(eq(userDesks.userId, userId)).orderBy(asc(desks.createdAt), sql`${desks}.rowid`).all().map((r) => r.deskId);
+      return db.select({ deskId: userDesks.deskId }).from(userDesks).innerJoin(desks, eq(desks.id, userDesks.deskId)).where(eq(userDesks.userId, userId)).orderBy(...ROUTING_ORDER).all().map((r) => r.deskId);
     },
     async setUserDesks(userId, deskIds) {
       const unique = [...new Set(deskIds)];
