@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import type { UserDto } from "@/server/contract/auth";
 import type { CollabTextField } from "@/server/contract/collab";
+import { CORRECTION_NOTICE, editEntry } from "@/server/contract/edit-rules";
 import type { StoryDetail } from "@/server/contract/story";
 import { textDirection } from "@/server/contract/text-direction";
 import { useRealtimeServices } from "../realtime/socket-provider";
@@ -101,6 +102,11 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
       {provider.status !== "refused" && provider.error ? (
         <p role="alert" className="mb-2 rounded bg-amber-100 px-2 py-1 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">
           {provider.error}
+        </p>
+      ) : null}
+      {!readOnly && editEntry(story.state).kind === "correction" ? (
+        <p role="note" className="mb-2 rounded bg-sky-100 px-2 py-1 text-xs text-sky-950 dark:bg-sky-950 dark:text-sky-100">
+          {CORRECTION_NOTICE}
         </p>
       ) : null}
       {provider.status === "refused" ? null : <AgencyUpdateBanner story={story} canEdit={!readOnly} />}

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useEffect, type RefObject } from "react";
 import type { UserDto } from "@/server/contract/auth";
+import { editEntry } from "@/server/contract/edit-rules";
 import { isDeskStory } from "@/server/contract/new-story";
 import { textDirection } from "@/server/contract/text-direction";
 import { useRealtimeServices } from "../realtime/socket-provider";
@@ -60,7 +61,8 @@ export function StoryView({ id, me, canEdit, isEditing, onEdit, articleRef, onAc
   if (query.isError) return <p role="alert" className="p-4 text-red-600">{query.error.message}</p>;
   const story = query.data;
   if (isEditing) return <StoryEditor story={story} me={me} canEdit={canEdit} onClose={() => onEdit(null)} />;
-  const isEditable = canEdit && !["spiked", "killed", "published", "corrected"].includes(story.state);
+  const entry = editEntry(story.state);
+  const isEditable = canEdit && entry.kind !== "refuse";
   return (
     <article ref={articleRef} aria-label="Story" tabIndex={-1} data-story-id={story.id} className="mx-auto max-w-3xl p-5 outline-none">
       <div className="flex items-start gap-1.5">
@@ -68,7 +70,7 @@ export function StoryView({ id, me, canEdit, isEditing, onEdit, articleRef, onAc
           type="button"
           aria-keyshortcuts="e"
           disabled={!isEditable}
-          title={canEdit ? undefined : "Editors and above can edit"}
+          title={!canEdit ? "Editors and above can edit" : entry.kind === "refuse" || entry.kind === "correction" ? entry.message : undefined}
           onClick={() => onEdit(story.id)}
           className="rounded bg-indigo-600 px-2 py-0.5 text-xs font-semibold text-white hover:bg-indigo-700 disabled:cursor-not-allowed disabled:opacity-40"
         >

@@ -8,7 +8,7 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../
 import type { ErrorCode } from "../contract/error-codes";
 import { AppError } from "../errors";
 import type { DeskServer } from "../realtime/socket-publisher";
-import { editEntry } from "../stories/edit-rules";
+import { editEntry } from "../contract/edit-rules";
 import { reopenForEditing, runWorkflowAction } from "../stories/workflow-service";
 import type { Role } from "../contract/auth";
 import { ChunkAssembler } from "./chunks";
@@ -31,7 +31,8 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): { data: T } | { failu
 async function enterEditing(ctx: AppContext, io: DeskServer, storyId: string, state: string, userId: string, role: Role): Promise<{ state: string } | ReturnType<typeof error>> {
   const entry = editEntry(state);
   if (entry.kind === "refuse") return error("invalid_state", entry.message);
-  if (entry.kind === "join") return { state };
+  // Joining work in progress, or preparing a correction: the state stays as it is.
+  if (entry.kind === "join" || entry.kind === "correction") return { state };
   if (entry.kind === "take") {
     try {
       // The take keeps the first desk version (in its own transaction).

@@ -8,6 +8,7 @@ import type { StoryDetail } from "../contract/story";
 import { collabClients, eventually } from "../testing/collab-client";
 import { recordStoryEvents } from "../testing/socket-events";
 import { ninjsStory, startTestServer, type TestServer } from "../testing/test-server";
+import { walk } from "../testing/workflow-helpers";
 
 let server: TestServer | null = null;
 const join = collabClients(async () => {
@@ -51,6 +52,28 @@ describe("co-editing over the desk socket", () => {
     expect(after.rev).toBe(taken.rev);
     expect(after.bodyHtml).toBe("<p>First paragraph.</p>\n<p>Second <strong>bold</strong> one.</p>");
     await eventually(() => expect(events.events.at(-1)?.story.headline).toBe("BREAKING: Quake hits coast (update)"));
+  });
+
+  it("edits a published story as a correction: it stays published, readers keep the text until Correct", async () => {
+    server = await startTestServer();
+    const chief = await server.signIn("chief");
+    const editor = await server.signIn("editor");
+    const id = await storyWith(server, "Dam holds after storm");
+    await walk(server, chief.cookie, id, ["take", "submit", "approve", "publish"]);
+    const published = async () => ((await (await fetch(`${server!.url}/api/v1/published/${id}`)).json()) as { headlines: { value: string }[] }).headlines[0]!.value;
+
+    const one = await join(server, editor.cookie, id);
+    expect(one.provider.canEdit).toBe(true);
+    expect(one.provider.storyState).toBe("published");
+    one.provider.doc.getText("headline").insert("Dam holds".length, " but cracks found");
+    await one.provider.whenIdle();
+    await eventually(async () => expect((await getStory(server!, editor.cookie, id)).headline).toBe("Dam holds but cracks found after storm"), 1500);
+    expect((await getStory(server, editor.cookie, id)).state).toBe("published");
+    expect(await published()).toBe("Dam holds after storm");
+
+    await walk(server, chief.cookie, id, [["correct", { note: "Cracks were found in the dam." }]]);
+    expect(await published()).toBe("Dam holds but cracks found after storm");
+    expect((await getStory(server, editor.cookie, id)).state).toBe("corrected");
   });
 
   it("lets a viewer watch but refuses its writes on the server", async () => {

@@ -9,7 +9,7 @@ import { presentNinjs } from "../publishing/ninjs";
 import { presentStoryDetail } from "./presenter";
 import { decideTransition, type WorkflowActor, type WorkflowDecision } from "./workflow";
 import { editorialLimits } from "./editorial-limits";
-import { REOPENED_BY_EDITING } from "./edit-rules";
+import { REOPENED_BY_EDITING } from "../contract/edit-rules";
 
 /** A refusal with the list of problems (422) carries them in the message and in `problems`. */
 export class WorkflowRefusal extends AppError {

@@ -3,10 +3,20 @@
  * - `take`: an incoming story is taken first (the existing take action);
  * - `join`: a story in progress is joined as it is;
  * - `reopen`: a story handed on (submitted, approved) returns to in_progress, and the editors are told;
+ * - `correction`: a published story stays published while the desk copy is edited: readers keep the
+ *   published text until a chief publishes the correction (`correct`);
  * - `refuse`: the story cannot be edited here (with the reason to show).
- * The publishing workflow calls this for its own states; a published story will prepare a correction.
+ * Written once: the server decides with it, and the desk enables `Edit` from it.
  */
-export type EditEntry = { kind: "take" } | { kind: "join" } | { kind: "reopen"; from: string; message: string } | { kind: "refuse"; message: string };
+export type EditEntry =
+  | { kind: "take" }
+  | { kind: "join" }
+  | { kind: "reopen"; from: string; message: string }
+  | { kind: "correction"; message: string }
+  | { kind: "refuse"; message: string };
+
+/** What the editing pane says while a published story's desk copy is edited. */
+export const CORRECTION_NOTICE = "This story is published: what you change here reaches readers only when a chief publishes it as a correction (Correct).";
 
 /** The states that are handed on for review and come back to in_progress when someone edits them. */
 export const REOPENED_BY_EDITING: readonly string[] = ["submitted", "approved"];
@@ -16,6 +26,6 @@ export function editEntry(state: string): EditEntry {
   if (state === "incoming") return { kind: "take" };
   if (state === "in_progress") return { kind: "join" };
   if (REOPENED_BY_EDITING.includes(state)) return { kind: "reopen", from: state, message: `Editing returned this story from ${state.replace("_", " ")} to in progress.` };
-  if (state === "published" || state === "corrected") return { kind: "refuse", message: "This story is published: corrections are prepared from the publishing workflow." };
+  if (state === "published" || state === "corrected") return { kind: "correction", message: CORRECTION_NOTICE };
   return { kind: "refuse", message: `A ${state.replace("_", " ")} story cannot be edited; unspike or take it first.` };
 }
