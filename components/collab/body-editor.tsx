@@ -1,6 +1,8 @@
 "use client";
 
+import { Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
+import { Selection, TextSelection } from "@tiptap/pm/state";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
@@ -21,6 +23,23 @@ interface BodyEditorProps {
   lang: string | null;
 }
 
+/**
+ * Ctrl+Home (and Ctrl+Shift+Home, selecting) to the start of the body. Chromium leaves the caret where it
+ * is on Ctrl+Home in this editor (Ctrl+End works), so the editor does it itself.
+ */
+const DocumentStart = Extension.create({
+  name: "documentStart",
+  addKeyboardShortcuts() {
+    const toStart = (extend: boolean) => () =>
+      this.editor.commands.command(({ tr, state }) => {
+        const start = Selection.atStart(state.doc).from;
+        tr.setSelection(TextSelection.create(state.doc, extend ? state.selection.anchor : start, start)).scrollIntoView();
+        return true;
+      });
+    return { "Ctrl-Home": toStart(false), "Ctrl-Shift-Home": toStart(true) };
+  },
+});
+
 const BUTTON = "rounded px-1.5 py-0.5 text-xs font-semibold hover:bg-slate-200 aria-pressed:bg-slate-300 dark:hover:bg-slate-700 dark:aria-pressed:bg-slate-600";
 
 /** The body: Tiptap on the story's shared Y.XmlFragment, with everyone's named, coloured carets. */
@@ -34,6 +53,7 @@ export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang 
         StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] }, link: { openOnClick: false, protocols: ["http", "https", "mailto"] } }),
         Collaboration.configure({ document: doc, field: COLLAB_BODY_FIELD }),
         CollaborationCaret.configure({ provider: { awareness }, user }),
+        DocumentStart,
       ],
       editorProps: {
         attributes: {

@@ -1,0 +1,38 @@
+import { expect, test } from "./desk-test";
+import { ensureUser, ingestNinjs, signedInPage } from "./helpers";
+
+test("the body editor: Ctrl+Home goes to the start; pasted HTML keeps its text and runs nothing", async ({ browser, request, baseURL }) => {
+  const email = await ensureUser(request, baseURL!, "editor", "Hal Home");
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:body-keys:${Date.now()}`, headline: "Home key", body: "<p>First para.</p><p>Second para.</p>" });
+  const page = await signedInPage(browser, email);
+  await page.goto(`/stories/${id}`);
+  await page.getByRole("button", { name: /^Edit/ }).click();
+  const body = page.getByRole("textbox", { name: "Body", exact: true });
+  await expect(body).toContainText("Second para.");
+  await body.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" End.");
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.type("Start. ");
+  await expect(body.locator("p").first()).toHaveText("Start. First para.");
+  await expect(body.locator("p").last()).toHaveText("Second para. End.");
+
+  // A paste carrying an inline handler and a script: the text arrives; ProseMirror parses the HTML in a
+  // detached document (nothing in it runs) and its schema keeps neither. (Chromium still reports the
+  // handler to the page's CSP as it parses; that report is all that happens.)
+  await page.keyboard.press("Control+End");
+  await body.evaluate((element) => {
+    const data = new DataTransfer();
+    data.setData("text/html", '<p>Pasted line.<img src="x" onerror="window.pwned = 1"><script>window.pwned = 2</script></p>');
+    data.setData("text/plain", "Pasted line.");
+    element.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(body).toContainText("Pasted line.");
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+  await expect(body.locator("img, script")).toHaveCount(0);
+  // And the desk copy written back has the text and nothing else of the paste.
+  const stored = async () => ((await (await page.request.get(`/api/stories/${id}`)).json()) as { bodyHtml: string }).bodyHtml;
+  await expect.poll(stored, { timeout: 10_000 }).toContain("Pasted line.");
+  expect(await stored()).not.toMatch(/<img|onerror|<script/);
+});
