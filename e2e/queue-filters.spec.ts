@@ -69,6 +69,8 @@ test("filters and search combine, negate, live in the URL, and give the same res
   await search.fill(`"zebra ${tag}`);
   await search.press("Enter");
   await expect(page.getByRole("alert").filter({ hasText: "That search could not be read" })).toContainText("A quote is not closed");
+  // The footer does not pretend the search ran and found nothing.
+  await expect(page.getByRole("status", { name: "Queue status" })).toHaveText("Nothing to show: the queue could not be loaded (see above).");
 });
 
 test("a user opens on their own desk; new stories for that desk join live, others do not; the switcher shows every desk", async ({ browser, request, baseURL }) => {

@@ -165,15 +165,17 @@ export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks
         onScrolledChange={setIsScrolled}
         onNearEnd={onNearEnd}
       />
-      <QueueFooter isPending={query.isPending} isFetchingMore={isFetchingNextPage} hasMore={hasNextPage} visibleCount={visibleCount} />
+      <QueueFooter isPending={query.isPending} isFailed={error !== null} isFetchingMore={isFetchingNextPage} hasMore={hasNextPage} visibleCount={visibleCount} />
     </div>
   );
 }
 
-function QueueFooter({ isPending, isFetchingMore, hasMore, visibleCount }: { isPending: boolean; isFetchingMore: boolean; hasMore: boolean; visibleCount: number }) {
+function QueueFooter({ isPending, isFailed, isFetchingMore, hasMore, visibleCount }: { isPending: boolean; isFailed: boolean; isFetchingMore: boolean; hasMore: boolean; visibleCount: number }) {
   const text = isPending
     ? "Loading the wire…"
-    : visibleCount === 0
+    : isFailed && visibleCount === 0
+      ? "Nothing to show: the queue could not be loaded (see above)."
+      : visibleCount === 0
       ? "No stories match. New ones appear here the moment they arrive."
       : `${formatCount(visibleCount)} stories${hasMore ? " loaded, more below" : ""}${isFetchingMore ? " · loading more…" : ""}`;
   return (
