@@ -111,11 +111,25 @@ test("slug and words give way before the headline as the queue narrows", async (
 
 test("on a phone (390 x 844) the queue is one column of readable lines and a story opens full screen", async ({ browser, request, baseURL }) => {
   const agency = `Phone Wire ${Date.now()}`;
-  const { headlines } = await seed(request, baseURL!, agency, 8);
+  const { ids, headlines } = await seed(request, baseURL!, agency, 8);
   const page = await pageAt(browser, { width: 390, height: 844 }, await ensureUser(request, baseURL!, "editor", "Piet Phone"));
+  // One story held (IN PROGRESS and the holder's initials): the widest first row a line can have.
+  expect((await page.request.post(`/api/stories/${ids[2]}/actions/take`, { data: {}, headers: { origin: baseURL! } })).status()).toBe(200);
   await page.goto(view(agency));
   const first = line(page, headlines[0]!);
   await expect(first).toBeVisible();
+  await expect(line(page, headlines[2]!)).toContainText("in progress");
+  // Nothing of any line spills out of it onto the next (a third row would overlap it).
+  const spills = await page.getByRole("option").evaluateAll((rows) =>
+    rows.flatMap((row) => {
+      const box = row.getBoundingClientRect();
+      return [...row.children].filter((cell) => {
+        const r = cell.getBoundingClientRect();
+        return r.height > 0 && (r.bottom > box.bottom + 0.5 || r.right > box.right + 0.5);
+      }).map((cell) => `${row.getAttribute("aria-posinset")}: ${cell.textContent?.slice(0, 30)}`);
+    }),
+  );
+  expect(spills).toEqual([]);
   await expectNoSidewaysScroll(page, "queue at 390");
   await expectHeaderAboveRows(page);
   // Each line: its facts, then the headline across the screen.

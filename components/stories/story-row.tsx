@@ -33,12 +33,13 @@ export const COLUMN = {
   age: "w-[2.1rem] shrink-0",
   /** The clock time (HH:MM, desk's zone); `queue-col-time` names it for layouts that hide or keep columns. */
   time: "queue-col-time w-[2.3rem] shrink-0",
-  agency: "w-[4.6rem] shrink-0 truncate",
+  agency: "w-[4.6rem] shrink-0 truncate max-sm:w-[3.6rem]",
   slug: `w-[7rem] shrink-0 truncate ${COLUMN_DROP.first}`,
   headline: "min-w-0 flex-1 truncate max-sm:order-last max-sm:basis-full max-sm:pl-4",
   words: `w-[2.6rem] shrink-0 text-right ${COLUMN_DROP.second}`,
   state: "w-[4.6rem] shrink-0 truncate",
-  presence: "queue-col-on-it flex w-[4.4rem] shrink-0 items-center gap-0.5",
+  // On a phone the first row has no room to spare: the avatars take what they need, two at most.
+  presence: "queue-col-on-it flex w-[4.4rem] shrink-0 items-center gap-0.5 max-sm:w-auto max-sm:max-w-[2.4rem] max-sm:overflow-hidden",
 } as const;
 
 /** What a row reports back; the callbacks are stable so rows re-render only when their own data changes. */
