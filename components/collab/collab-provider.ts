@@ -109,6 +109,8 @@ export class CollabProvider {
       this.canEdit = ack.canEdit;
       this.limits = ack.limits;
       this.storyState = ack.state;
+      // What joining did to the story (reopened from approved, say), said on screen like any state change.
+      if (ack.notice) this.error = ack.notice;
       Y.applyUpdate(this.doc, bytes(ack.update), this);
       if (ack.awareness) applyAwarenessUpdate(this.awareness, bytes(ack.awareness), this);
       // What this copy has and the server lacks: typed offline, or sent but never acknowledged.

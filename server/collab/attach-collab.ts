@@ -28,7 +28,7 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): { data: T } | { failu
 }
 
 /** Makes the story editable for `userId` (take, reopen) or says why it is not. */
-async function enterEditing(ctx: AppContext, io: DeskServer, storyId: string, state: string, userId: string, role: Role): Promise<{ state: string } | ReturnType<typeof error>> {
+async function enterEditing(ctx: AppContext, io: DeskServer, storyId: string, state: string, userId: string, role: Role): Promise<{ state: string; notice?: string } | ReturnType<typeof error>> {
   const entry = editEntry(state);
   if (entry.kind === "refuse") return error("invalid_state", entry.message);
   // Joining work in progress, or preparing a correction: the state stays as it is.
@@ -51,8 +51,9 @@ async function enterEditing(ctx: AppContext, io: DeskServer, storyId: string, st
     if (caught instanceof AppError) return error(caught.code, caught.message);
     throw caught;
   }
+  // Those already editing are told now; the one who reopened it, in the answer to their join.
   io.to(collabRoom(storyId)).emit("collab:state-changed", { storyId, state: "in_progress", message: entry.message });
-  return { state: "in_progress" };
+  return { state: "in_progress", notice: entry.message };
 }
 
 /**
@@ -89,13 +90,16 @@ export function attachCollab(ctx: AppContext, io: DeskServer, options: Partial<C
         const mayEdit = role.success && hasRole(role.data, "editor");
         if (edit && !mayEdit) return error("forbidden", "Editing needs the editor role or higher; you can watch.");
         let state = story.state;
+        let notice: string | null = null;
         if (edit) {
           const entered = await enterEditing(ctx, io, storyId, story.state, socket.data.userId, socket.data.role as Role);
           if ("ok" in entered) return entered;
           state = entered.state;
+          notice = entered.notice ?? null;
         }
         await socket.join(collabRoom(storyId));
-        return hub.join(socket.id, socket.data.userId, storyId, edit === true, stateVector instanceof ArrayBuffer ? new Uint8Array(stateVector) : stateVector, state);
+        const joined = await hub.join(socket.id, socket.data.userId, storyId, edit === true, stateVector instanceof ArrayBuffer ? new Uint8Array(stateVector) : stateVector, state);
+        return "ok" in joined && joined.ok ? { ...joined, notice } : joined;
       }),
     );
 

@@ -139,6 +139,8 @@ describe("the desk copy's history and agency updates", () => {
     await walk(server, editor.cookie, id, ["take", "submit"]);
     const client = await join(server, editor.cookie, id);
     expect(client.provider.storyState).toBe("in_progress");
+    // The editor who reopened it is told so, not only those already in the story.
+    expect(client.provider.error).toBe("Editing returned this story from submitted to in progress.");
     const { entries } = await get<{ entries: StoryHistoryEntry[] }>(server, editor.cookie, `/api/stories/${id}/history`);
     expect(entries.at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: editor.userId });
   });

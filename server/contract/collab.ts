@@ -49,7 +49,7 @@ type AckError = { ok: false; error: { code: ErrorCode; message: string } };
 
 /** The answer to `collab:join`: what the client misses, the server's state vector, and whether it may write. */
 export type CollabJoinAck =
-  | { ok: true; update: Uint8Array; stateVector: Uint8Array; awareness: Uint8Array | null; canEdit: boolean; limits: CollabLimits; state: string }
+  | { ok: true; update: Uint8Array; stateVector: Uint8Array; awareness: Uint8Array | null; canEdit: boolean; limits: CollabLimits; state: string; notice?: string | null }
   | AckError;
 
 /** The answer to `collab:update`: stored (and sent to the room) or refused. */
