@@ -53,6 +53,10 @@ test("the desk works under its CSP: no violation while signing in, reading a sto
   await expect(page.getByRole("article", { name: "Story" }).getByRole("heading", { name: headline })).toBeVisible();
   await page.goto("/admin/users");
   await expect(page.getByRole("heading").first()).toBeVisible();
+  // A page that does not exist (a mistyped admin link) is Next's 404, under the same policy.
+  const missing = await page.goto("/admin/no-such-screen");
+  expect(missing!.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Nothing here" })).toBeVisible();
   await page.waitForTimeout(500); // late violations (lazy chunks) would be reported by now
   expect(violations).toEqual([]);
   await context.close();
