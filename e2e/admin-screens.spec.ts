@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./desk-test";
-import { ADMIN, ensureUser } from "./helpers";
+import { ADMIN, ensureUser, ingestNinjs } from "./helpers";
 import { expectNoSidewaysScroll, pageAt, saveShot } from "./layout-helpers";
 
 // Several browser contexts per test, each signing in: give a loaded machine time.
@@ -7,11 +7,29 @@ test.describe.configure({ timeout: 150_000 });
 
 const ADMIN_SCREENS = ["Users", "Desks", "Feeds", "Ingest tokens", "Ingest errors", "Webhooks", "Audit log"];
 
-test("the admin's desk header fits on one line at 1,440 px and leads to every admin screen", async ({ browser }) => {
+test("the admin's desk header fits on one line at 1,440 px and leads to every admin screen", async ({ browser, request, baseURL }) => {
   const page = await pageAt(browser, { width: 1440, height: 900 }, ADMIN.email, ADMIN.password);
+  // Stories in most states, so the header has most of its counts to show.
+  const steps = [["take"], ["take", "submit"], ["take", "submit", "approve"], ["take", "submit", "approve", "publish"], ["take", "submit", "approve", "publish", "kill"], ["spike"]];
+  for (const [i, actions] of steps.entries()) {
+    const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:header-states:${Date.now()}:${i}`, headline: `Header state story ${i}`, body: "<p>Body.</p>" });
+    for (const action of actions) {
+      const data = action === "kill" ? { reason: "Legal advice." } : {};
+      expect((await page.request.post(`/api/stories/${id}/actions/${action}`, { data, headers: { origin: baseURL! } })).status(), action).toBe(200);
+    }
+  }
+  await page.reload();
   const header = page.getByRole("banner");
   expect((await header.boundingBox())!.height).toBeLessThan(40);
   await expectNoSidewaysScroll(page, "admin desk at 1440");
+  // Every state count is whole: none is cut off where the controls on the right begin.
+  const counts = header.getByRole("list", { name: "Stories per state" });
+  await expect(counts).toBeVisible();
+  const clipped = await counts.evaluate((list) => {
+    const room = list.parentElement!.getBoundingClientRect();
+    return [...list.children].filter((item) => item.getBoundingClientRect().right > room.right + 0.5).map((item) => item.textContent);
+  });
+  expect(clipped).toEqual([]);
   await page.getByRole("button", { name: "Admin" }).click();
   const menu = page.getByRole("navigation", { name: "Admin screens" });
   for (const name of ADMIN_SCREENS) await expect(menu.getByRole("link", { name, exact: true })).toBeVisible();

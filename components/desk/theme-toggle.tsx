@@ -14,8 +14,8 @@ export function ThemeToggle() {
   return (
     <button type="button" onClick={toggle} aria-pressed={isDark} aria-label="Dark theme" className="rounded px-2 py-0.5 text-xs hover:bg-slate-200 dark:hover:bg-slate-800">
       {isDark ? "☾" : "☀"}
-      {/* The word from 1,280 px up; narrower the header keeps its room for the desk's numbers. */}
-      <span className="max-xl:hidden">{isDark ? " Dark" : " Light"}</span>
+      {/* The word from 1,536 px up; narrower, the header keeps its room for the desk's numbers. */}
+      <span className="max-2xl:hidden">{isDark ? " Dark" : " Light"}</span>
     </button>
   );
 }

@@ -15,7 +15,7 @@ export function UserMenu() {
   return (
     <div className="flex items-center gap-2 text-xs">
       {me.data ? (
-        <span aria-label="Signed in as" className="max-xl:hidden">
+        <span aria-label="Signed in as" className="max-2xl:hidden">
           {me.data.name} <span className="text-slate-500">({me.data.role})</span>
         </span>
       ) : null}

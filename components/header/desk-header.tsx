@@ -40,7 +40,7 @@ export function DeskHeader({ me, filters, onFilters, onHelp, onNewStory }: DeskH
           <SavedSearchesMenu filters={filters} onOpen={onFilters} />
           <SettingsMenu settings={me.settings} />
           <button type="button" onClick={onHelp} aria-label="Keyboard shortcuts" aria-keyshortcuts="?" className="rounded px-2 py-0.5 text-xs hover:bg-slate-200 max-md:hidden dark:hover:bg-slate-800">
-            ?<span className="max-xl:hidden"> Help</span>
+            ?<span className="max-2xl:hidden"> Help</span>
           </button>
           {me.role === "admin" ? <AdminMenu /> : null}
           <ThemeToggle />

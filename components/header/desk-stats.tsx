@@ -19,7 +19,7 @@ export function DeskStats({ filters, onPickState }: { filters: StoryFilters; onP
   return (
     <div className="flex min-w-0 items-center gap-3 overflow-hidden">
       <StateCounts states={query.data.states} cap={query.data.countCap} onPick={onPickState} />
-      <div className="max-xl:hidden">
+      <div className="max-2xl:hidden">
         <HourlyChart hourly={query.data.hourly} now={now} />
       </div>
     </div>

@@ -40,7 +40,7 @@ export function SavedSearchesMenu({ filters, onOpen }: { filters: StoryFilters; 
       align="right"
       buttonText={
         <>
-          Saved<span className="max-xl:hidden"> searches</span>
+          Saved<span className="max-2xl:hidden"> searches</span>
           {totalNew > 0 ? <span className="ml-1 rounded-full bg-blue-700 px-1.5 text-[10px] font-bold text-white dark:bg-blue-400 dark:text-slate-950">{newLabel(totalNew)}</span> : null}
         </>
       }
