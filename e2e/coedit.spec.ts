@@ -144,7 +144,7 @@ test("the editing pane shows limits as you type", async ({ browser, request, bas
   const typed = 5 + phrase.length;
   if (typed <= limit) await page.keyboard.insertText(" more".repeat(Math.ceil((limit - typed + 1) / 5)));
   await expect(counter).toHaveAttribute("data-over-limit", "true");
-  await expect(page.getByLabel("Body words")).toHaveText("4");
+  await expect(page.getByLabel("Body words")).toHaveText("4 words");
   await page.screenshot({ path: test.info().outputPath("editor-light.png"), fullPage: true });
   // The desk's theme is the reader's choice, kept in a cookie the server reads (not the system setting).
   await page.context().addCookies([{ name: "wd_theme", value: "dark", url: baseURL! }]);

@@ -142,7 +142,7 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
           ))}
           <div className="grid gap-0.5 text-xs font-medium">
             <span className="flex justify-between">
-              Body <Counter label="Body words" length={words} />
+              Body <Counter label="Body words" length={words} unit={words === 1 ? "word" : "words"} />
             </span>
             <BodyEditor doc={doc} awareness={provider.awareness} user={user} readOnly={readOnly} onWords={setWords} dir={dir} lang={story.language} />
           </div>
