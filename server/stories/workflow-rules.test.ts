@@ -89,6 +89,19 @@ describe("workflow rules", () => {
     ]);
   });
 
+  it("refuses to submit a story without a headline or a body (422 with both), and submits it once they are there", async () => {
+    const id = await seed({ headline: "  ", bodyText: "", bodyHtml: "" });
+    await walk(server, editor.cookie, id, ["take"]);
+    const refused = await act(server, editor.cookie, id, "submit");
+    expect(refused.status).toBe(422);
+    expect(refused.error?.message).toMatch(/^The story cannot go to a chief yet: /);
+    expect(refused.error?.problems).toEqual(["The headline is empty.", "The body is empty."]);
+    expect((await server.desk.ctx.store.stories.getStory(id))!.state).toBe("in_progress");
+    // Long copy may go to a chief: the limits are the chief's check at publish.
+    const long = await seed({ headline: "H".repeat(70) });
+    expect((await walk(server, editor.cookie, long, ["take", "submit"])).state).toBe("submitted");
+  });
+
   it("holds an embargoed story: publishing schedules it for the embargo's end", async () => {
     const until = new Date(Date.now() + 3_600_000).toISOString();
     const id = await seed({ embargoUntil: until });

@@ -1,5 +1,5 @@
 import type { Role } from "../contract/auth";
-import { publishProblems, type PublishLimits } from "../contract/publish-rules";
+import { publishProblems, submitProblems, type PublishLimits } from "../contract/publish-rules";
 import type { StoryState } from "../contract/story";
 import { ACTION_FIELDS, actionRefusal, WORKFLOW_TABLE, type ActionBody, type WorkflowAction } from "../contract/workflow";
 
@@ -56,8 +56,8 @@ export type WorkflowDecision =
       detail: Record<string, unknown>;
     };
 
-function problemsRefusal(problems: string[]): WorkflowDecision {
-  return { ok: false, code: "unparseable", message: `The story cannot go out yet: ${problems.join(" ")}`, problems };
+function problemsRefusal(problems: string[], lead = "The story cannot go out yet"): WorkflowDecision {
+  return { ok: false, code: "unparseable", message: `${lead}: ${problems.join(" ")}`, problems };
 }
 
 /**
@@ -92,8 +92,11 @@ export function decideTransition(action: WorkflowAction, body: ActionBody, actor
         return { ok: false, code: "forbidden", message: "Four-eyes is on: the approver must not be one of the editors who worked on the story." };
       }
       return { ok: true, to: "approved", detail };
-    case "submit":
+    case "submit": {
+      const problems = submitProblems(story);
+      if (problems.length > 0) return problemsRefusal(problems, "The story cannot go to a chief yet");
       return { ok: true, to: "submitted", detail };
+    }
     case "publish":
     case "schedule": {
       const problems = publishProblems(story, policy.limits);
