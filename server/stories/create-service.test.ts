@@ -43,7 +43,7 @@ describe("POST /api/stories", () => {
     expect(new Set(created.map((s) => s.id)).size).toBe(20);
     for (const story of created) {
       expect(story).toMatchObject({ state: "in_progress", takenBy: editor.userId, agency: null, format: "desk", sources: [] });
-      expect(story.byline).toMatch(/^editor/);
+      expect(story.byline).toMatch(/^By editor/);
     }
     const events = await heard.waitFor(20);
     expect(new Set(events.map((e) => e.story.id))).toEqual(new Set(created.map((s) => s.id)));

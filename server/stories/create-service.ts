@@ -43,7 +43,8 @@ export async function createDeskStory(ctx: AppContext, input: NewStoryInput, cre
     creator: { id: creator.id, name: creator.name },
     format: DESK_FORMAT,
     headline: "",
-    byline: creator.name,
+    // As agency copy signs it ("By Petra Lind"): the byline readers see.
+    byline: `By ${creator.name}`,
     bodyHtml,
     bodyText,
     wordCount: countWords(bodyText),
