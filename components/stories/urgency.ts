@@ -8,7 +8,8 @@ export function urgencyStyle(urgency: number): { label: string; meaning: string;
   if (urgency === 3) return { label, meaning, className: "bg-amber-300 text-amber-950 dark:bg-amber-500 dark:text-amber-950" };
   if (urgency === 4) return { label, meaning, className: "bg-blue-100 text-blue-900 dark:bg-blue-900 dark:text-blue-100" };
   if (urgency === 5) return { label, meaning, className: "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200" };
-  return { label, meaning, className: "bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400" };
+  // Quiet, but readable on a selected (blue) line in the dark theme too.
+  return { label, meaning, className: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300 dark:ring-1 dark:ring-slate-600" };
 }
 
 /** True for the stories nobody may miss: FLASH and BULLETIN. */
