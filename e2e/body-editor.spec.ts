@@ -16,6 +16,12 @@ test("the body editor: Ctrl+Home goes to the start; pasted HTML keeps its text a
   await page.keyboard.type("Start. ");
   await expect(body.locator("p").first()).toHaveText("Start. First para.");
   await expect(body.locator("p").last()).toHaveText("Second para. End.");
+  // A reload keeps the editor's place: the URL says the story was open for editing, and it opens again.
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({ timeout: 20_000 });
+  expect(new URL(page.url()).searchParams.get("edit")).toBe("1");
+  await page.reload();
+  await expect(body.locator("p").first()).toHaveText("Start. First para.", { timeout: 20_000 });
+  await body.click();
 
   // A paste carrying an inline handler and a script: the text arrives; ProseMirror parses the HTML in a
   // detached document (nothing in it runs) and its schema keeps neither. (Chromium still reports the

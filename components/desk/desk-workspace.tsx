@@ -60,13 +60,23 @@ function useStorySelection(select: (id: string | null, mode?: "push" | "replace"
 
 /** The desk once signed in: header, filters, the live queue and the reading pane, all keyboard-first. */
 export function DeskWorkspace({ me }: { me: UserDto }) {
-  const { filters, selectedId, currentSelectedId, select: selectInUrl, setFilters } = useDeskUrl(me.deskIds[0]);
+  const { filters, selectedId, isEditingInUrl, currentSelectedId, select: selectInUrl, setFilters, setEditingInUrl } = useDeskUrl(me.deskIds[0]);
   const select = useStorySelection(selectInUrl, selectedId, filters);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<RowMenuState | null>(null);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
-  // The story open for co-editing (only while it is the selected one).
-  const [editingId, setEditingId] = useState<string | null>(null);
+  // The story open for co-editing (only while it is the selected one), kept in the URL too.
+  const [editingId, setEditingState] = useState<string | null>(null);
+  // After a reload while editing, the pane goes back to editing once the story shows it changes nothing.
+  const [resumeId, setResumeId] = useState<string | null>(() => (isEditingInUrl ? selectedId : null));
+  const setEditingId = useCallback(
+    (id: string | null) => {
+      setResumeId(null);
+      setEditingState(id);
+      setEditingInUrl(id !== null);
+    },
+    [setEditingInUrl],
+  );
   const queueRef = useRef<QueueHandle | null>(null);
   const searchRef = useRef<HTMLInputElement | null>(null);
   const articleRef = useRef<HTMLElement | null>(null);
@@ -86,7 +96,7 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
       // The story asked for is at the top: show it rather than hold it behind "N new" (once the queue has drawn it).
       requestAnimationFrame(() => requestAnimationFrame(() => queueRef.current?.revealNew()));
     },
-    [select],
+    [select, setEditingId],
   );
   const startStory = useStartStory({ canEdit, desk: filters.desk, queueRef, show, onStarted: openNewStory });
   const newStory = useCallback(
@@ -184,6 +194,7 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
                 me={me}
                 canEdit={canEdit}
                 isEditing={editingId === selectedId}
+                resumeEditing={resumeId === selectedId}
                 onEdit={setEditingId}
                 articleRef={articleRef}
                 onAction={(id, action) => void act([id], action)}

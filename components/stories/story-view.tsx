@@ -33,6 +33,8 @@ interface StoryViewProps {
   onSetRead: (id: string, isRead: boolean) => void;
   /** Called once the story `id` is on screen (after it has loaded), e.g. to move focus to it. */
   onShown?: (id: string) => void;
+  /** It was open for editing before a reload: open the editor again if that changes nothing (join, correction). */
+  resumeEditing?: boolean;
 }
 
 /**
@@ -45,8 +47,15 @@ const StoryEditor = dynamic(() => import("../collab/story-editor").then((m) => m
 });
 
 /** The reading pane: one story in full, its actions, and who else is on it. */
-export function StoryView({ id, me, canEdit, isEditing, onEdit, articleRef, onAction, onSetRead, onShown }: StoryViewProps) {
+export function StoryView({ id, me, canEdit, isEditing, onEdit, articleRef, onAction, onSetRead, onShown, resumeEditing = false }: StoryViewProps) {
   const query = useQuery(storyQueries.detail(id));
+  const loadedState = query.data?.state;
+  useEffect(() => {
+    if (!resumeEditing || !canEdit || isEditing || !loadedState) return;
+    // Never a take or a reopen behind the editor's back: only what joining would do anyway.
+    const kind = editEntry(loadedState).kind;
+    if (kind === "join" || kind === "correction") onEdit(id);
+  }, [resumeEditing, canEdit, isEditing, loadedState, id, onEdit]);
   const { setPresence } = useRealtimeServices();
   useEffect(() => {
     setPresence(id, "viewing");
