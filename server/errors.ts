@@ -3,11 +3,14 @@ import { ERROR_CODES, type ErrorBody, type ErrorCode } from "./contract/error-co
 /** The one error type services throw; the code maps to an HTTP status once, in toErrorBody. */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  /** For a refusal that lifts by itself (429, a busy 503): when to ask again, sent as Retry-After. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(code: ErrorCode, message: string) {
+  constructor(code: ErrorCode, message: string, options: { retryAfterSeconds?: number } = {}) {
     super(message);
     this.code = code;
     this.name = "AppError";
+    this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }
 
   /** The HTTP status for this error's code. */

@@ -17,7 +17,7 @@ function assertPasswordAllowed(password: string, field: string): void {
 }
 
 function tooMany(seconds: number): AppError {
-  return new AppError("rate_limited", `Too many failed logins. Try again in ${seconds} seconds.`);
+  return new AppError("rate_limited", `Too many failed logins. Try again in ${seconds} seconds.`, { retryAfterSeconds: seconds });
 }
 
 /**

@@ -94,8 +94,8 @@ export function createRouter(ctx: AppContext, routes: readonly Route[]) {
       const { status, body } = toErrorBody(error);
       // A deliberate 503 (a busy node) is an answer, not a failure to log on every request of a flood.
       if (status >= 500 && !(error instanceof AppError)) ctx.logger.error({ err: error, path: url.pathname }, "request failed");
-      const wait = error instanceof AppError && status === 429 ? retryAfter(error.message) : status === 503 ? "1" : null;
-      if (!res.headersSent) send(res, { status, body, headers: wait ? { "retry-after": wait } : {} });
+      const wait = error instanceof AppError ? error.retryAfterSeconds : null;
+      if (!res.headersSent) send(res, { status, body, headers: wait !== null ? { "retry-after": String(wait) } : {} });
       else res.end();
     }
     // The path only: query strings and headers may carry secrets and never reach the log.
@@ -122,7 +122,4 @@ function decodePathParam(name: string, value: string): string {
   }
 }
 
-function retryAfter(message: string): string {
-  return /(\d+) seconds/.exec(message)?.[1] ?? "60";
-}
 

@@ -26,10 +26,10 @@ export async function checkPublicLimit(ctx: AppContext, address: string): Promis
   const reservation = await limits.perAddress.reserve(address || "unknown");
   if (!reservation.ok) {
     ctx.metrics.publicRefused("rate_limited");
-    throw new AppError("rate_limited", `Too many requests from your address. Try again in ${reservation.retryAfterSeconds} s.`);
+    throw new AppError("rate_limited", `Too many requests from your address. Try again in ${reservation.retryAfterSeconds} s.`, { retryAfterSeconds: reservation.retryAfterSeconds });
   }
   if (!(await limits.node.acquire())) {
     ctx.metrics.publicRefused("busy");
-    throw new AppError("unavailable", "The site is busy. Try again in a moment.");
+    throw new AppError("unavailable", "The site is busy. Try again in a moment.", { retryAfterSeconds: 1 });
   }
 }

@@ -28,7 +28,7 @@ export async function answerPublicPage(ctx: AppContext, req: IncomingMessage, re
     await checkPublicLimit(ctx, clientAddress(req, ctx.env.WIREDESK_TRUST_PROXY));
   } catch (error) {
     const known = error instanceof AppError ? error : new AppError("rate_limited", "Too many requests.");
-    res.writeHead(known.status, { "content-type": "text/plain; charset=utf-8", "retry-after": "1" }).end(known.message);
+    res.writeHead(known.status, { "content-type": "text/plain; charset=utf-8", "retry-after": String(known.retryAfterSeconds ?? 1) }).end(known.message);
     return true;
   }
   const segment = pathname.startsWith("/news/") ? pathname.slice("/news/".length) : "";

@@ -150,11 +150,13 @@ describe("per-address limit on the public outputs", () => {
       const editorCookie = (await limited.signIn("editor")).cookie;
       // One burst, far past the limit, mixing a feed and the API: the limit is per address, not per route.
       const answers = await Promise.all(
-        Array.from({ length: 150 }, (_, i) => fetch(`${limited.url}${i % 2 ? "/feed.rss" : "/api/v1/published"}`).then(async (r) => ({ status: r.status, api: i % 2 === 0, body: await r.text() }))),
+        Array.from({ length: 150 }, (_, i) => fetch(`${limited.url}${i % 2 ? "/feed.rss" : "/api/v1/published"}`).then(async (r) => ({ status: r.status, api: i % 2 === 0, retryAfter: r.headers.get("retry-after"), body: await r.text() }))),
       );
       const refused = answers.filter((a) => a.status === 429);
       expect(refused.length).toBeGreaterThan(0);
       expect(answers.every((a) => a.status === 200 || a.status === 429)).toBe(true);
+      // The limit counts per second, so a refused reader is told to come back in one, not a minute.
+      expect(new Set(refused.map((a) => a.retryAfter))).toEqual(new Set(["1"]));
       const refusedApi = refused.find((a) => a.api);
       if (refusedApi) expect((JSON.parse(refusedApi.body) as { error: { code: string } }).error.code).toBe("rate_limited");
       // The desk's own routes are not counted against the readers' limit.
