@@ -21,15 +21,6 @@ describe("pacer", () => {
     expect(pacer.queued).toBe(0);
   });
 
-  it("answers everyone still waiting when drained", async () => {
-    const pacer = new Pacer({ perSecond: 1, burst: 1, maxWaiting: 10 });
-    expect(await pacer.acquire()).toBe(true);
-    const waiting = Array.from({ length: 3 }, () => pacer.acquire());
-    expect(pacer.queued).toBe(3);
-    pacer.drain();
-    expect(await Promise.all(waiting)).toEqual([false, false, false]);
-  });
-
   it("never lets more through than the pace allows, by a fake clock", async () => {
     let now = 0;
     const pacer = new Pacer({ perSecond: 50, burst: 5, maxWaiting: 0 }, () => now);

@@ -1,3 +1,5 @@
+import { TokenBucket } from "./token-bucket";
+
 /**
  * Paces work to at most `perSecond` a second, evenly: a token bucket holding `burst` tokens (a few
  * milliseconds' worth), and a first-come first-served line of at most `maxWaiting` callers, let through as
@@ -8,22 +10,14 @@
  * budget can go through at its start, the very burst this is here to smooth.
  */
 export class Pacer {
-  private readonly perSecond: number;
-  private readonly burst: number;
+  private readonly bucket: TokenBucket;
   private readonly maxWaiting: number;
-  private readonly now: () => number;
   private readonly waiting: ((go: boolean) => void)[] = [];
-  private tokens: number;
-  private last: number;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(options: { perSecond: number; burst: number; maxWaiting: number }, now: () => number = () => performance.now()) {
-    this.perSecond = options.perSecond;
-    this.burst = Math.max(1, options.burst);
+    this.bucket = new TokenBucket(Math.max(1, options.burst), options.perSecond, now);
     this.maxWaiting = options.maxWaiting;
-    this.now = now;
-    this.tokens = this.burst;
-    this.last = now();
   }
 
   /** Callers waiting for their turn now. */
@@ -33,11 +27,7 @@ export class Pacer {
 
   /** Resolves true when the caller may go ahead (at once, or at its turn); false when the line is full. */
   acquire(): Promise<boolean> {
-    this.refill();
-    if (this.waiting.length === 0 && this.tokens >= 1) {
-      this.tokens -= 1;
-      return Promise.resolve(true);
-    }
+    if (this.waiting.length === 0 && this.bucket.take()) return Promise.resolve(true);
     if (this.waiting.length >= this.maxWaiting) return Promise.resolve(false);
     return new Promise((resolve) => {
       this.waiting.push(resolve);
@@ -45,31 +35,16 @@ export class Pacer {
     });
   }
 
-  /** Lets everyone waiting go (a server stopping answers them rather than leaving them hanging). */
-  drain(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    for (const resolve of this.waiting.splice(0)) resolve(false);
-  }
-
-  private refill(): void {
-    const now = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-  }
-
   private schedule(): void {
     if (this.timer || this.waiting.length === 0) return;
-    const wait = Math.max(1, Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.refill();
-      while (this.tokens >= 1 && this.waiting.length > 0) {
-        this.tokens -= 1;
-        this.waiting.shift()!(true);
-      }
-      this.schedule();
-    }, wait);
+    this.timer = setTimeout(
+      () => {
+        this.timer = null;
+        while (this.waiting.length > 0 && this.bucket.take()) this.waiting.shift()!(true);
+        this.schedule();
+      },
+      Math.max(1, Math.ceil(this.bucket.msUntilToken())),
+    );
     this.timer.unref();
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A token bucket: holds up to `capacity` tokens and gains `perSecond` a second. Each event takes one;
- * an empty bucket refuses. Per socket, in the socket's own memory (a socket lives on one node), so it
- * needs no shared store.
+ * an empty bucket refuses. In one process's memory (a socket's event budget, a node's reader pace), so
+ * it needs no shared store.
  */
 export class TokenBucket {
   private readonly capacity: number;
@@ -20,11 +20,21 @@ export class TokenBucket {
 
   /** Takes a token; false when the bucket is empty (the event is refused). */
   take(): boolean {
-    const now = this.now();
-    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
+    this.refill();
     if (this.tokens < 1) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** Milliseconds until the next token is there (0 when one is now). */
+  msUntilToken(): number {
+    this.refill();
+    return this.tokens >= 1 ? 0 : ((1 - this.tokens) / this.perSecond) * 1000;
+  }
+
+  private refill(): void {
+    const now = this.now();
+    this.tokens = Math.min(this.capacity, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
   }
 }
