@@ -14,7 +14,7 @@ interface DeskItemProps {
   position: number;
   onChanged: () => void;
   onNotice: (kind: "error" | "info", text: string) => void;
-  /** Moves the desk one place up or down in routing order; null where it cannot go (first, last, busy). */
+  /** Moves the desk one place up or down in routing order; null where it cannot go (first, last). */
   onMoveUp: (() => void) | null;
   onMoveDown: (() => void) | null;
 }

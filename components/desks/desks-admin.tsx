@@ -28,10 +28,10 @@ export function DesksAdmin() {
     }
   };
   const reorder = useMutation({ mutationFn: (deskIds: string[]) => fetchJson<{ desks: DeskDto[] }>("/api/desks/order", { method: "PUT", json: { deskIds } }) });
-  // The move button pressed keeps the focus as its desk changes place, so an admin can press it again
+  // The move button pressed keeps the focus as its desk changes place, so an admin can press it again.
+  // The buttons stay enabled while a move is saved (a second press meanwhile is ignored), so the focus
+  // never drops to the page; a desk moved down is a DOM node moved, which loses it: it is given back.
   const [focusAfterMove, setFocusAfterMove] = useState<string | null>(null);
-  // (The buttons stay enabled while a move is saved, so the focus never drops to the page; a second
-  // press meanwhile is ignored. A desk moved down is a DOM node moved, which loses the focus: given back.)
   useEffect(() => {
     if (!focusAfterMove) return;
     const button = document.querySelector<HTMLButtonElement>(`button[aria-label="${CSS.escape(focusAfterMove)}"]:not(:disabled)`);
@@ -52,8 +52,8 @@ export function DesksAdmin() {
       setFocusAfterMove(`Move ${desk.name} ${delta < 0 ? "up" : "down"}`);
     } catch (error) {
       onNotice("error", error instanceof Error ? error.message : "Could not change the order.");
+      refresh(); // a stale order: show the desks as they are now
     }
-    refresh();
   };
   return (
     <div className="space-y-4">
