@@ -1,3 +1,4 @@
+import { coalesceWebSocketWrites } from "./coalesce-writes";
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { z } from "zod";
@@ -53,6 +54,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): { io: D
     },
   });
 
+  coalesceWebSocketWrites(io.engine);
   // Engine.IO answers its own HTTP requests (long-polling); they get the same no-sniffing rule as every answer.
   io.engine.on("headers", (headers: Record<string, string>) => {
     headers["X-Content-Type-Options"] = "nosniff";

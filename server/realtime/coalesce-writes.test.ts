@@ -1,0 +1,51 @@
+import type { Socket as NetSocket } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { seedStories } from "../testing/seed-stories";
+import { nextEvent } from "../testing/socket-events";
+import { startTestServer, type TestServer } from "../testing/test-server";
+
+let server: TestServer | null = null;
+afterEach(async () => {
+  await server?.stop();
+  server = null;
+});
+
+/** Counts the writes to the kernel of the server's TCP socket under one client's WebSocket. */
+function countWrites(s: TestServer, socketId: string): { count: number } {
+  const conn = s.desk.io.of("/").sockets.get(socketId)!.conn as unknown as { transport: { socket: { _socket: NetSocket } } };
+  const tcp = conn.transport.socket._socket as NetSocket & { _write: (...args: unknown[]) => void; _writev: (...args: unknown[]) => void };
+  const counter = { count: 0 };
+  for (const method of ["_write", "_writev"] as const) {
+    const original = tcp[method].bind(tcp);
+    tcp[method] = (...args: unknown[]) => {
+      counter.count += 1;
+      original(...args);
+    };
+  }
+  return counter;
+}
+
+describe("websocket writes", () => {
+  it("sends a burst of 100 stories to a desk in a few writes, every story in seq order", async () => {
+    server = await startTestServer();
+    const { cookie } = await server.signIn("editor");
+    const client = server.connect(cookie);
+    await nextEvent(client, "sync:completed");
+    const writes = countWrites(server, client.id!);
+    const seqs: number[] = [];
+    const headlines: string[] = [];
+    client.on("story:upserted", (event) => {
+      seqs.push(event.seq);
+      headlines.push(event.story.headline);
+    });
+
+    await seedStories(server.desk.ctx, Array.from({ length: 100 }, (_, i) => ({ headline: `Burst ${i}` })));
+    const deadline = Date.now() + 10_000;
+    while (seqs.length < 100 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+
+    expect(headlines).toEqual(Array.from({ length: 100 }, (_, i) => `Burst ${i}`));
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    // One frame goes out at once; the 99 held behind it leave together (not one system call each).
+    expect(writes.count).toBeLessThanOrEqual(4);
+  });
+});
