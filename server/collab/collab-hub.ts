@@ -3,6 +3,7 @@ import type { AppContext } from "../app-context";
 import { collabRoom, type CollabJoinAck, type CollabUpdateAck } from "../contract/collab";
 import type { DeskServer } from "../realtime/socket-publisher";
 import { OpenDoc } from "./open-doc";
+import { WriteBackSchedule } from "./write-back-schedule";
 import { readDeskCopy, seedStoryDoc } from "./story-doc";
 import { editorialLimits } from "../stories/editorial-limits";
 
@@ -14,11 +15,13 @@ export interface CollabHubOptions {
   writeBackMs: number;
   /** The longest a keystroke waits for its write-back while typing goes on. */
   writeBackMaxMs: number;
+  /** Write-backs due this much later are done along with one that is due (one commit, one burst of events). */
+  writeBackGatherMs: number;
   /** A desk version is kept once editing has gone on this long since the last version. */
   versionEveryMs: number;
 }
 
-const DEFAULTS: CollabHubOptions = { compactEvery: 300, writeBackMs: 400, writeBackMaxMs: 850, versionEveryMs: 3 * 60_000 };
+const DEFAULTS: CollabHubOptions = { compactEvery: 300, writeBackMs: 400, writeBackMaxMs: 850, writeBackGatherMs: 60, versionEveryMs: 3 * 60_000 };
 
 type Failure = { ok: false; error: { code: "not_found" | "forbidden" | "bad_request" | "internal"; message: string } };
 const fail = (code: Failure["error"]["code"], message: string): Failure => ({ ok: false, error: { code, message } });
@@ -36,11 +39,17 @@ export class CollabHub {
   private readonly options: CollabHubOptions;
   private readonly ctx: AppContext;
   private readonly io: DeskServer;
+  private readonly writeBacks: WriteBackSchedule<OpenDoc>;
 
   constructor(ctx: AppContext, io: DeskServer, options: Partial<CollabHubOptions> = {}) {
     this.ctx = ctx;
     this.io = io;
     this.options = { ...DEFAULTS, ...options };
+    const { writeBackMs: quietMs, writeBackMaxMs: maxMs, writeBackGatherMs: gatherMs } = this.options;
+    // Started together, the write-backs share one group commit.
+    this.writeBacks = new WriteBackSchedule({ quietMs, maxMs, gatherMs }, (due) => {
+      for (const open of due) this.writeBack(open).catch((error: unknown) => this.ctx.logger.error({ err: error, storyId: open.storyId }, "write-back failed"));
+    });
   }
 
   /** How many documents are open (for tests and the benchmark). */
@@ -142,7 +151,7 @@ export class CollabHub {
     open.updatesSinceCompaction += 1;
     open.noteContribution(member.userId, Date.now());
     open.lastEditorId = member.userId;
-    this.scheduleWriteBack(open);
+    this.writeBacks.changed(open);
     if (open.updatesSinceCompaction >= this.options.compactEvery) await this.compact(open);
     return { ok: true };
   }
@@ -215,21 +224,9 @@ export class CollabHub {
     for (const open of [...this.docs.values()]) if (open.members.has(socketId)) await this.leave(socketId, open.storyId);
   }
 
-  private scheduleWriteBack(open: OpenDoc): void {
-    const now = Date.now();
-    if (!open.writeBackTimer) open.firstPendingAt = now;
-    else clearTimeout(open.writeBackTimer);
-    const wait = Math.max(0, Math.min(this.options.writeBackMs, open.firstPendingAt + this.options.writeBackMaxMs - now));
-    open.writeBackTimer = setTimeout(() => {
-      open.writeBackTimer = null;
-      this.writeBack(open).catch((error: unknown) => this.ctx.logger.error({ err: error, storyId: open.storyId }, "write-back failed"));
-    }, wait);
-  }
-
   /** Writes the document's text to the story row and tells every desk (after commit). */
   async writeBack(open: OpenDoc): Promise<void> {
-    if (open.writeBackTimer) clearTimeout(open.writeBackTimer);
-    open.writeBackTimer = null;
+    this.writeBacks.cancel(open);
     const text = readDeskCopy(open.doc);
     const changed = await this.ctx.store.deskCopy.writeBack(open.storyId, text, open.lastEditorId);
     if (changed) this.ctx.publisher.storiesChanged([changed]);

@@ -24,8 +24,6 @@ export class OpenDoc {
   /** When the first change since the last desk version was made (null: none since). */
   editingSince: number | null = null;
   lastEditorId: string | null = null;
-  writeBackTimer: NodeJS.Timeout | null = null;
-  firstPendingAt = 0;
 
   readonly storyId: string;
 
@@ -75,7 +73,6 @@ export class OpenDoc {
 
   /** Stops the awareness timer and frees the document. */
   destroy(): void {
-    if (this.writeBackTimer) clearTimeout(this.writeBackTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }
