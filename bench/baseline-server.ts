@@ -1,7 +1,9 @@
 /**
- * The baseline: a bare Socket.IO 4.8 server (default options, no authentication, no rooms, no database)
- * on a random port of 127.0.0.1, printed as `{"port":…}`. `POST /broadcast` with a JSON body emits it
- * as `story:upserted` to every connected client, so it is triggered over HTTP just like an ingest.
+ * The baseline: a bare Socket.IO 4.8 server (default options, no authentication, no database) on a
+ * random port of 127.0.0.1, printed as `{"port":…}`. `POST /broadcast` with a JSON body emits it as
+ * `story:upserted` to every connected client, so it is triggered over HTTP just like an ingest. For
+ * co-editing it relays raw Yjs updates: `join` puts a socket in a room, `update` sends the bytes to the
+ * rest of that room, stores nothing and acknowledges at once.
  */
 import { createServer } from "node:http";
 import { Server } from "socket.io";
@@ -21,6 +23,16 @@ const server = createServer((req, res) => {
   });
 });
 const io = new Server(server, { serveClient: false });
+io.on("connection", (socket) => {
+  socket.on("join", (room: string, ack: () => void) => {
+    void socket.join(room);
+    ack();
+  });
+  socket.on("update", (payload: { room: string; update: Uint8Array }, ack: () => void) => {
+    socket.to(payload.room).emit("updated", payload.update);
+    ack();
+  });
+});
 
 serveRpc({ ...serverStatsHandlers(), clients: () => io.engine.clientsCount });
 

@@ -44,6 +44,13 @@ serveRpc({
   ...serverStatsHandlers(),
   sessions: createSessions,
   clients: () => desk.io.engine.clientsCount,
+  /** Opens the shared documents of these stories (memory per open document). */
+  "collab:open": async (payload: { ids: string[] }) => {
+    for (const id of payload.ids) await desk.collab.open(id);
+    return desk.collab.openCount;
+  },
+  /** Unloads every document nobody has joined (written back and compacted first). */
+  "collab:unload": () => desk.collab.unloadIdle(),
 });
 
 const port = await desk.listen(0, "127.0.0.1");

@@ -1,15 +1,14 @@
-import { createServer } from "node:http";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
-import { Server } from "socket.io";
 import { io as connect, type Socket } from "socket.io-client";
+import * as parser from "socket.io-parser";
 import * as Y from "yjs";
 import { CollabProvider } from "../../components/collab/collab-provider";
+import type { ClientToServerEvents, ServerToClientEvents } from "../../server/contract/events";
 import { waitStatus } from "../../server/testing/collab-client";
 import { waitConnected } from "../../server/testing/socket-events";
-import { ninjsStory, startTestServer, type TestServer } from "../../server/testing/test-server";
+import { ninjsStory } from "../../server/testing/test-server";
 import type { Profile } from "../profiles";
 import { makeFigure, type Figure } from "../report";
+import { BENCH_INGEST_TOKEN, createSessions, startBaselineServer, startDeskServer, type BenchServer } from "../servers";
 import { summarize, type Summary } from "../stats";
 
 const BASELINE = "bare Socket.IO 4.8 relaying raw Yjs updates to the story's room";
@@ -39,34 +38,30 @@ function record(latencies: number[], bytes: number[]) {
   };
 }
 
-async function deskEditor(server: TestServer, cookie: string, storyId: string, latencies: number[], bytes: number[]): Promise<Editor> {
-  const socket = server.connect(cookie);
+/**
+ * `story:upserted` frames as the bench's desks receive them: counted, not decoded. Every desk of the
+ * newsroom decodes its own in its own browser; here the 300 of them share one process with the
+ * editors whose latency is measured, and decoding 300 copies of each event on one core would time
+ * the load generator, not the server. The server still sends every frame and the socket reads it.
+ */
+const UPSERTED_PREFIX = `${parser.PacketType.EVENT}["story:upserted",`;
+const deskFrames = { upserted: 0 };
+class DeskDecoder extends parser.Decoder {
+  override add(chunk: unknown): void {
+    if (typeof chunk === "string" && chunk.startsWith(UPSERTED_PREFIX)) deskFrames.upserted += 1;
+    else super.add(chunk);
+  }
+}
+const deskParser = { ...parser, Decoder: DeskDecoder };
+
+async function deskEditor(url: string, cookie: string, storyId: string, latencies: number[], bytes: number[]): Promise<Editor> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie }, parser: deskParser });
   await waitConnected(socket);
   const provider = new CollabProvider(socket, storyId, { edit: true });
   await waitStatus(provider, "synced", 60_000);
   const onUpdate = record(latencies, bytes);
   socket.on("collab:updated", (event) => onUpdate(event.update));
   return { doc: provider.doc, socket: socket as unknown as Socket, close: () => (provider.destroy(), socket.disconnect()) };
-}
-
-/** The baseline: a bare Socket.IO server that relays raw Yjs updates to a room, nothing stored. */
-async function startRelay(): Promise<{ url: string; close: () => Promise<void> }> {
-  const http = createServer();
-  const io = new Server(http, { serveClient: false });
-  io.on("connection", (socket) => {
-    socket.on("join", (room: string, ack: () => void) => {
-      void socket.join(room);
-      ack();
-    });
-    socket.on("update", (payload: { room: string; update: Uint8Array }, ack: () => void) => {
-      socket.to(payload.room).emit("updated", payload.update);
-      ack();
-    });
-  });
-  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
-  const address = http.address();
-  const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-  return { url, close: () => new Promise((resolve) => void io.close(() => resolve())) };
 }
 
 async function relayEditor(url: string, room: string, latencies: number[], bytes: number[]): Promise<Editor> {
@@ -109,24 +104,19 @@ async function typeFor(editors: readonly Editor[], intervalMs: number, seconds: 
   return keystrokes;
 }
 
-/** Heap after a full collection, taken once the event loop has run what was pending (closing sockets, timers). */
-async function gcHeap(): Promise<number> {
-  setFlagsFromString("--expose-gc");
-  const gc = runInNewContext("gc") as () => void;
-  gc();
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  gc();
-  return process.memoryUsage().heapUsed;
-}
-
-async function storyIds(server: TestServer, count: number, tag: string): Promise<string[]> {
+/** Ingests `count` stories (a body of eight paragraphs each) and answers their ids. */
+async function storyIds(server: BenchServer, count: number, tag: string): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const answer = (await (await server.ingest(ninjsStory({ uri: `urn:bench:${tag}:${i}`, headline: `Bench story ${i}`, body: "<p>A paragraph of body text for the benchmark.</p>".repeat(8) }))).json()) as { stories: { id: string }[] };
-    ids.push(answer.stories[0]!.id);
+    const body = ninjsStory({ uri: `urn:bench:${tag}:${i}`, headline: `Bench story ${i}`, body: "<p>A paragraph of body text for the benchmark.</p>".repeat(8) });
+    const response = await ingest(server, body);
+    if (response.status !== 201) throw new Error(`ingest answered ${response.status}`);
+    ids.push(((await response.json()) as { stories: { id: string }[] }).stories[0]!.id);
   }
   return ids;
 }
+
+const ingest = (server: BenchServer, body: string) => fetch(`${server.url}/api/ingest`, { method: "POST", headers: { authorization: `Bearer ${BENCH_INGEST_TOKEN}` }, body });
 
 interface Scenario {
   stories: number;
@@ -136,54 +126,56 @@ interface Scenario {
   wire: boolean;
 }
 
-async function runScenario(server: TestServer, relayUrl: string, cookies: string[], s: Scenario, tag: string) {
-  const ids = await storyIds(server, s.stories, tag);
-  const desk = { latencies: [] as number[], bytes: [] as number[] };
+async function runScenario(desk: BenchServer, relay: BenchServer, cookies: string[], s: Scenario, tag: string) {
+  const ids = await storyIds(desk, s.stories, tag);
+  const measured = { latencies: [] as number[], bytes: [] as number[] };
   const base = { latencies: [] as number[], bytes: [] as number[] };
   const deskEditors: Editor[] = [];
   const relayEditors: Editor[] = [];
   for (const [n, id] of ids.entries()) {
     for (let e = 0; e < s.editorsPerStory; e++) {
-      deskEditors.push(await deskEditor(server, cookies[(n * s.editorsPerStory + e) % cookies.length]!, id, desk.latencies, desk.bytes));
-      relayEditors.push(await relayEditor(relayUrl, id, base.latencies, base.bytes));
+      deskEditors.push(await deskEditor(desk.url, cookies[(n * s.editorsPerStory + e) % cookies.length]!, id, measured.latencies, measured.bytes));
+      relayEditors.push(await relayEditor(relay.url, id, base.latencies, base.bytes));
     }
   }
   let wire: NodeJS.Timeout | null = null;
   let wireCount = 0;
-  const startWire = () => {
-    // A refused or reset wire request is load, not a result: it must not stop the run.
-    if (s.wire) wire = setInterval(() => void server.ingest(ninjsStory({ uri: `urn:bench:wire:${tag}:${wireCount++}`, headline: "Wire copy during co-editing" })).catch(() => undefined), 100);
-  };
-  // Alternate: the baseline first, then Wiredesk, each alone on the machine.
-  startWire();
+  // A refused or reset wire request is load, not a result: it must not stop the run.
+  if (s.wire) wire = setInterval(() => void ingest(desk, ninjsStory({ uri: `urn:bench:wire:${tag}:${wireCount++}`, headline: "Wire copy during co-editing" })).catch(() => undefined), 100);
+  // Alternate: the baseline first, then Wiredesk, each alone on the machine (the wire runs throughout).
   const baseKeys = await typeFor(relayEditors, s.intervalMs, s.seconds);
+  const upsertedBefore = deskFrames.upserted;
   const deskKeys = await typeFor(deskEditors, s.intervalMs, s.seconds);
+  const upsertedPerSecond = (deskFrames.upserted - upsertedBefore) / s.seconds;
   if (wire) clearInterval(wire);
   for (const editor of [...deskEditors, ...relayEditors]) editor.close();
-  return { desk: summarize(desk.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(desk.bytes), baseBytes: mean(base.bytes), ids };
+  return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, ids };
 }
 
 const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN);
 
-/** Part 5: keystroke-to-remote latency and bytes per keystroke against a bare relay; memory per open document. */
+/**
+ * Part 5: keystroke-to-remote latency and bytes per keystroke against a bare relay; memory per open
+ * document. Wiredesk and the relay each run in their own process, as in the other parts; the editors
+ * (real Socket.IO clients with the desk's CollabProvider) run in this one.
+ */
 export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; details: Record<string, unknown>; note: string }> {
   const c = profile.coedit;
-  const server = await startTestServer();
-  const relay = await startRelay();
+  const [desk, relay] = await Promise.all([startDeskServer({ connections: c.stories * 3 + 100 }), startBaselineServer({ connections: c.stories * 3 + 100 })]);
   try {
-    const cookies: string[] = [];
-    for (let i = 0; i < c.sessions; i++) cookies.push((await server.signIn("editor")).cookie);
-    const one = await runScenario(server, relay.url, cookies, { stories: 1, editorsPerStory: c.oneStoryEditors, intervalMs: c.intervalMs, seconds: c.seconds, wire: false }, "one");
-    const many = await runScenario(server, relay.url, cookies, { stories: c.stories, editorsPerStory: 3, intervalMs: c.manyIntervalMs, seconds: c.seconds, wire: true }, "many");
+    const cookies = await createSessions(desk, c.sessions);
+    const one = await runScenario(desk, relay, cookies, { stories: 1, editorsPerStory: c.oneStoryEditors, intervalMs: c.intervalMs, seconds: c.seconds, wire: false }, "one");
+    const many = await runScenario(desk, relay, cookies, { stories: c.stories, editorsPerStory: 3, intervalMs: c.manyIntervalMs, seconds: c.seconds, wire: true }, "many");
     await new Promise((resolve) => setTimeout(resolve, 1500)); // write-backs and unloads settle
 
-    // Memory: open documents without sockets, then unload them.
-    const memoryIds = await storyIds(server, c.memoryDocs, "memory");
-    const before = await gcHeap();
-    for (const id of memoryIds) await server.desk.collab.open(id);
-    const open = await gcHeap();
-    await server.desk.collab.unloadIdle();
-    const after = await gcHeap();
+    // Memory: open documents without sockets, then unload them (heaps read after full collections).
+    const memoryIds = await storyIds(desk, c.memoryDocs, "memory");
+    await desk.rpc.call("collab:unload", null, 120_000);
+    const before = (await desk.memory(true)).heapUsed;
+    await desk.rpc.call("collab:open", { ids: memoryIds }, 120_000);
+    const open = (await desk.memory(true)).heapUsed;
+    await desk.rpc.call("collab:unload", null, 120_000);
+    const after = (await desk.memory(true)).heapUsed;
     const perDoc = (open - before) / memoryIds.length;
     const leftPerDoc = (after - before) / memoryIds.length;
 
@@ -195,16 +187,16 @@ export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; 
       latency(`keystroke to remote p50, ${c.stories} stories × 3 editors, wire running`, "p50", many),
       latency(`keystroke to remote p95, ${c.stories} stories × 3 editors, wire running`, "p95", many),
       makeFigure({ name: "bytes per keystroke on the wire (update payload)", value: one.deskBytes, baseline: one.baseBytes, unit: "B", baselineName: BASELINE }),
+      makeFigure({ name: "story:upserted delivered to the desks per second while typing", value: many.upsertedPerSecond, unit: "/s" }),
       makeFigure({ name: "heap per open story document", value: perDoc, unit: "B" }),
       makeFigure({ name: "heap left per document after unloading", value: Math.max(0, leftPerDoc), unit: "B" }),
     ];
     return {
       figures,
       details: { one, many, memory: { docs: memoryIds.length, perDoc, leftPerDoc } },
-      note: "Server, relay and every client run in one Node process on the same cores: absolute latencies are pessimistic, the ratio is the figure to read. Wiredesk stores each update in SQLite (WIREDESK_SQLITE_SYNC=full) before it relays it; the relay stores nothing.",
+      note: "Wiredesk and the relay each run in their own process; every editor runs in the bench process, on the same cores. Each Wiredesk editor is also a desk: it receives every story:upserted (counted, not decoded; see DeskDecoder). Wiredesk stores each update in SQLite (WIREDESK_SQLITE_SYNC=full) before it acknowledges it; the relay stores nothing.",
     };
   } finally {
-    await relay.close();
-    await server.stop();
+    await Promise.all([relay.stop(), desk.stop()]);
   }
 }
