@@ -57,10 +57,11 @@ const deskParser = { ...parser, Decoder: DeskDecoder };
 async function deskEditor(url: string, cookie: string, storyId: string, latencies: number[], bytes: number[]): Promise<Editor> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie }, parser: deskParser });
   await waitConnected(socket);
-  const provider = new CollabProvider(socket, storyId, { edit: true });
-  await waitStatus(provider, "synced", 60_000);
+  // Stamped before the provider applies the update, as the relay's editors stamp before they apply.
   const onUpdate = record(latencies, bytes);
   socket.on("collab:updated", (event) => onUpdate(event.update));
+  const provider = new CollabProvider(socket, storyId, { edit: true });
+  await waitStatus(provider, "synced", 60_000);
   return { doc: provider.doc, socket: socket as unknown as Socket, close: () => (provider.destroy(), socket.disconnect()) };
 }
 
@@ -123,6 +124,8 @@ interface Scenario {
   editorsPerStory: number;
   intervalMs: number;
   seconds: number;
+  /** Baseline and Wiredesk take turns this many times (`seconds` each), so a drift of the machine hits both. */
+  rounds: number;
   wire: boolean;
 }
 
@@ -142,11 +145,17 @@ async function runScenario(desk: BenchServer, relay: BenchServer, cookies: strin
   let wireCount = 0;
   // A refused or reset wire request is load, not a result: it must not stop the run.
   if (s.wire) wire = setInterval(() => void ingest(desk, ninjsStory({ uri: `urn:bench:wire:${tag}:${wireCount++}`, headline: "Wire copy during co-editing" })).catch(() => undefined), 100);
-  // Alternate: the baseline first, then Wiredesk, each alone on the machine (the wire runs throughout).
-  const baseKeys = await typeFor(relayEditors, s.intervalMs, s.seconds);
-  const upsertedBefore = deskFrames.upserted;
-  const deskKeys = await typeFor(deskEditors, s.intervalMs, s.seconds);
-  const upsertedPerSecond = (deskFrames.upserted - upsertedBefore) / s.seconds;
+  // Alternate: the baseline, then Wiredesk, each alone on the machine (the wire runs throughout), round after round.
+  let baseKeys = 0;
+  let deskKeys = 0;
+  let upserted = 0;
+  for (let round = 0; round < s.rounds; round++) {
+    baseKeys += await typeFor(relayEditors, s.intervalMs, s.seconds);
+    const upsertedBefore = deskFrames.upserted;
+    deskKeys += await typeFor(deskEditors, s.intervalMs, s.seconds);
+    upserted += deskFrames.upserted - upsertedBefore;
+  }
+  const upsertedPerSecond = upserted / (s.seconds * s.rounds);
   if (wire) clearInterval(wire);
   for (const editor of [...deskEditors, ...relayEditors]) editor.close();
   return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, ids };
@@ -164,8 +173,8 @@ export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; 
   const [desk, relay] = await Promise.all([startDeskServer({ connections: c.stories * 3 + 100 }), startBaselineServer({ connections: c.stories * 3 + 100 })]);
   try {
     const cookies = await createSessions(desk, c.sessions);
-    const one = await runScenario(desk, relay, cookies, { stories: 1, editorsPerStory: c.oneStoryEditors, intervalMs: c.intervalMs, seconds: c.seconds, wire: false }, "one");
-    const many = await runScenario(desk, relay, cookies, { stories: c.stories, editorsPerStory: 3, intervalMs: c.manyIntervalMs, seconds: c.seconds, wire: true }, "many");
+    const one = await runScenario(desk, relay, cookies, { stories: 1, editorsPerStory: c.oneStoryEditors, intervalMs: c.intervalMs, seconds: c.seconds, rounds: c.rounds, wire: false }, "one");
+    const many = await runScenario(desk, relay, cookies, { stories: c.stories, editorsPerStory: 3, intervalMs: c.manyIntervalMs, seconds: c.seconds, rounds: c.rounds, wire: true }, "many");
     await new Promise((resolve) => setTimeout(resolve, 1500)); // write-backs and unloads settle
 
     // Memory: open documents without sockets, then unload them (heaps read after full collections).
