@@ -9,6 +9,7 @@ import { ninjsStory } from "../../server/testing/test-server";
 import type { Profile } from "../profiles";
 import { makeFigure, type Figure } from "../report";
 import { BENCH_INGEST_TOKEN, createSessions, startBaselineServer, startDeskServer, type BenchServer } from "../servers";
+import type { WindowStats } from "../server-stats";
 import { summarize, type Summary } from "../stats";
 
 const BASELINE = "bare Socket.IO 4.8 relaying raw Yjs updates to the story's room";
@@ -146,22 +147,41 @@ async function runScenario(desk: BenchServer, relay: BenchServer, cookies: strin
   // A refused or reset wire request is load, not a result: it must not stop the run.
   if (s.wire) wire = setInterval(() => void ingest(desk, ninjsStory({ uri: `urn:bench:wire:${tag}:${wireCount++}`, headline: "Wire copy during co-editing" })).catch(() => undefined), 100);
   // Alternate: the baseline, then Wiredesk, each alone on the machine (the wire runs throughout), round after round.
-  let baseKeys = 0;
-  let deskKeys = 0;
+  const turns = { base: [] as Turn[], desk: [] as Turn[] };
   let upserted = 0;
   for (let round = 0; round < s.rounds; round++) {
-    baseKeys += await typeFor(relayEditors, s.intervalMs, s.seconds);
+    turns.base.push(await turn(relay, relayEditors, s));
     const upsertedBefore = deskFrames.upserted;
-    deskKeys += await typeFor(deskEditors, s.intervalMs, s.seconds);
+    turns.desk.push(await turn(desk, deskEditors, s));
     upserted += deskFrames.upserted - upsertedBefore;
   }
   const upsertedPerSecond = upserted / (s.seconds * s.rounds);
+  const [baseKeys, deskKeys] = [sum(turns.base.map((t) => t.keys)), sum(turns.desk.map((t) => t.keys))];
   if (wire) clearInterval(wire);
   for (const editor of [...deskEditors, ...relayEditors]) editor.close();
-  return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, ids };
+  const load = (side: Turn[]) => ({ serverCpuPercent: mean(side.map((t) => t.server.cpuPercent)), serverLoopDelayP99Ms: Math.max(...side.map((t) => t.server.loopDelayMs.p99)), generatorCpuPercent: mean(side.map((t) => t.generatorCpuPercent)) });
+  return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, deskLoad: load(turns.desk), baseLoad: load(turns.base), ids };
 }
 
-const mean = (values: readonly number[]) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : Number.NaN);
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const mean = (values: readonly number[]) => (values.length ? sum(values) / values.length : Number.NaN);
+
+interface Turn {
+  keys: number;
+  server: WindowStats;
+  /** CPU of this process (the editors: the load generator) over the turn, in percent of one core. */
+  generatorCpuPercent: number;
+}
+
+/** One side's turn of typing, with its server's CPU and event-loop delay and the load generator's CPU. */
+async function turn(server: BenchServer, editors: readonly Editor[], s: Scenario): Promise<Turn> {
+  await server.startWindow();
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const keys = await typeFor(editors, s.intervalMs, s.seconds);
+  const used = process.cpuUsage(cpu);
+  return { keys, server: await server.stopWindow(), generatorCpuPercent: ((used.user + used.system) / 1000 / (performance.now() - started)) * 100 };
+}
 
 /**
  * Part 5: keystroke-to-remote latency and bytes per keystroke against a bare relay; memory per open
@@ -197,6 +217,8 @@ export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; 
       latency(`keystroke to remote p95, ${c.stories} stories × 3 editors, wire running`, "p95", many),
       makeFigure({ name: "bytes per keystroke on the wire (update payload)", value: one.deskBytes, baseline: one.baseBytes, unit: "B", baselineName: BASELINE }),
       makeFigure({ name: "story:upserted delivered to the desks per second while typing", value: many.upsertedPerSecond, unit: "/s" }),
+      makeFigure({ name: `server CPU while typing, ${c.stories} stories × 3 editors (% of one core)`, value: many.deskLoad.serverCpuPercent, baseline: many.baseLoad.serverCpuPercent, unit: "%", baselineName: BASELINE }),
+      makeFigure({ name: `load generator CPU while typing, ${c.stories} stories × 3 editors (% of one core)`, value: many.deskLoad.generatorCpuPercent, baseline: many.baseLoad.generatorCpuPercent, unit: "%", baselineName: "the same editors on the relay" }),
       makeFigure({ name: "heap per open story document", value: perDoc, unit: "B" }),
       makeFigure({ name: "heap left per document after unloading", value: Math.max(0, leftPerDoc), unit: "B" }),
     ];
