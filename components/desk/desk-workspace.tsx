@@ -93,8 +93,9 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
     (id: string) => {
       select(id);
       setEditingId(id);
-      // The story asked for is at the top: show it rather than hold it behind "N new" (once the queue has drawn it).
-      requestAnimationFrame(() => requestAnimationFrame(() => queueRef.current?.revealNew()));
+      // The story asked for is at the top: show it rather than hold it behind "N new", also when its push
+      // reaches the queue after the answer that named it.
+      queueRef.current?.revealStory(id);
     },
     [select, setEditingId],
   );

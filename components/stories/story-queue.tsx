@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useImperativeHandle, useMemo, useRef, useState, type RefObject } from "react";
+import { useCallback, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type { StorySummary } from "@/server/contract/story";
 import { ApiError } from "../api/fetch-json";
 import type { StoryFilters } from "../filters/filter-params";
@@ -27,6 +27,8 @@ export interface QueueHandle {
   moveTo(edge: "first" | "last"): void;
   /** Shows the held arrivals and scrolls to the top. */
   revealNew(): void;
+  /** Shows the held arrivals once this story is among them (a story the editor just started, whose push may come after the answer). */
+  revealStory(id: string): void;
   story(id: string): StorySummary | undefined;
   /** The given ids in the order the queue shows them (ids it does not hold go last, as given). */
   inQueueOrder(ids: readonly string[]): string[];
@@ -98,6 +100,13 @@ export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks
     setIsScrolled(false);
     reveal();
   }, [reveal, skipNext]);
+  // A story asked for that the list does not hold yet: revealed when it arrives (after the render that adds it).
+  const revealWhenIn = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    if (revealWhenIn.current === null || view.indexOf(revealWhenIn.current) < 0) return;
+    revealWhenIn.current = null;
+    revealNew();
+  });
   const latest = useLatestRef({ view, heldCount, visibleCount, selectedId: currentSelectedId?.() ?? selectedId, callbacks, currentSelectedId });
   useImperativeHandle(
     handleRef,
@@ -123,6 +132,13 @@ export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks
         virtualRef.current?.scrollToIndex(index);
       },
       revealNew,
+      revealStory: (id) => {
+        revealWhenIn.current = id;
+        if (latest.current.view.indexOf(id) >= 0) {
+          revealWhenIn.current = null;
+          revealNew();
+        }
+      },
       story: (id) => {
         const v = latest.current.view;
         const index = v.indexOf(id);
