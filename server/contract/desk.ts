@@ -47,7 +47,15 @@ export const DeskPatchSchema = z.object({ name: DeskName.optional(), rules: Rule
 export type DeskPatch = z.infer<typeof DeskPatchSchema>;
 
 /** `PUT /api/desks/order`: every desk's id, once, in the routing order wanted. */
-export const DeskOrderInputSchema = z.object({ deskIds: z.array(z.string().min(1).max(64)).min(1).max(500) }).strict();
+export const DeskOrderInputSchema = z
+  .object({
+    deskIds: z
+      .array(z.string().min(1).max(64))
+      .min(1)
+      .max(500)
+      .refine((ids) => new Set(ids).size === ids.length, "each desk once: a desk is named twice"),
+  })
+  .strict();
 export type DeskOrderInput = z.infer<typeof DeskOrderInputSchema>;
 
 /** `PUT /api/users/:id/desks`: the complete set of desks the user belongs to. */

@@ -139,7 +139,9 @@ describe("the desks' routing order", () => {
       expect(stale.status).toBe(409);
       expect(stale.body.error.message).toMatch(/Reload/);
       const all = (await callApi<DeskList>(s, adminCookie, "GET", "/api/desks")).body.desks.map((d) => d.id);
-      expect((await callApi(s, adminCookie, "PUT", "/api/desks/order", { deskIds: [...all.slice(0, 3), all[0]] })).status).toBe(409);
+      const repeated = await callApi<{ error: { code: string; message: string } }>(s, adminCookie, "PUT", "/api/desks/order", { deskIds: [...all.slice(0, 3), all[0]] });
+      expect(repeated.status).toBe(400);
+      expect(repeated.body.error.message).toMatch(/named twice/);
       expect((await callApi(s, adminCookie, "PUT", "/api/desks/order", { deskIds: [] })).status).toBe(400);
       const editor = (await s.signIn("editor")).cookie;
       expect((await callApi(s, editor, "PUT", "/api/desks/order", { deskIds: [...all].reverse() })).status).toBe(403);
