@@ -151,7 +151,8 @@ export class CollabHub {
     open.updatesSinceCompaction += 1;
     open.noteContribution(member.userId, Date.now());
     open.lastEditorId = member.userId;
-    this.writeBacks.changed(open);
+    // Unloaded while the update was stored (the last editor left): its write-back has read this text already.
+    if (this.docs.get(storyId) === open) this.writeBacks.changed(open);
     if (open.updatesSinceCompaction >= this.options.compactEvery) await this.compact(open);
     return { ok: true };
   }
@@ -273,6 +274,7 @@ export class CollabHub {
       if (open.contributors.size > 0) await this.keepVersion(open, "editing");
       await this.compact(open);
     } finally {
+      this.writeBacks.cancel(open);
       open.destroy();
     }
   }
@@ -298,5 +300,6 @@ export class CollabHub {
   /** Writes back and compacts every open document (on shutdown). */
   async close(): Promise<void> {
     for (const open of [...this.docs.values()]) await this.unload(open);
+    this.writeBacks.clear();
   }
 }

@@ -9,7 +9,7 @@ describe("write-back schedule", () => {
 
   it("writes a story back after a quiet time, and within the cap while typing goes on", () => {
     const runs: { at: number; items: string[] }[] = [];
-    const schedule = new WriteBackSchedule<string>(timing, (items) => runs.push({ at: Date.now(), items }));
+    const schedule = new WriteBackSchedule<string>(timing, (items) => runs.push({ at: Date.now(), items }), Date.now);
     schedule.changed("a");
     vi.advanceTimersByTime(399);
     expect(runs).toEqual([]);
@@ -26,7 +26,7 @@ describe("write-back schedule", () => {
 
   it("takes the stories due shortly after along, and leaves the others for later", () => {
     const runs: { at: number; items: string[] }[] = [];
-    const schedule = new WriteBackSchedule<string>(timing, (items) => runs.push({ at: Date.now(), items }));
+    const schedule = new WriteBackSchedule<string>(timing, (items) => runs.push({ at: Date.now(), items }), Date.now);
     schedule.changed("a"); // due at 400
     vi.advanceTimersByTime(50);
     schedule.changed("b"); // due at 450: within 60 ms of a
@@ -42,7 +42,7 @@ describe("write-back schedule", () => {
 
   it("forgets a story written back meanwhile, and stops its timer when nothing is due", () => {
     const runs: string[][] = [];
-    const schedule = new WriteBackSchedule<string>(timing, (items) => runs.push(items));
+    const schedule = new WriteBackSchedule<string>(timing, (items) => runs.push(items), Date.now);
     schedule.changed("a");
     schedule.changed("b");
     schedule.cancel("a");
@@ -51,11 +51,17 @@ describe("write-back schedule", () => {
     schedule.changed("c");
     schedule.cancel("c");
     expect(vi.getTimerCount()).toBe(0);
+    // Closing forgets what is due: nothing runs later, no timer is left.
+    schedule.changed("d");
+    schedule.clear();
+    vi.advanceTimersByTime(1000);
+    expect(runs).toEqual([["b"]]);
+    expect(vi.getTimerCount()).toBe(0);
   });
 
   it("writes a thousand stories changed at once back together", () => {
     let written = 0;
-    const schedule = new WriteBackSchedule<number>(timing, (items) => (written += items.length));
+    const schedule = new WriteBackSchedule<number>(timing, (items) => (written += items.length), Date.now);
     for (let i = 0; i < 1000; i++) schedule.changed(i);
     vi.advanceTimersByTime(400);
     expect(written).toBe(1000);

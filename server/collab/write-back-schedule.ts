@@ -21,13 +21,18 @@ export class WriteBackSchedule<T> {
   private readonly timing: WriteBackTiming;
   private readonly run: (items: T[]) => void;
 
-  constructor(timing: WriteBackTiming, run: (items: T[]) => void) {
+  private readonly now: () => number;
+
+  /** `now`: a monotonic clock in milliseconds (a stepped wall clock must not delay a write-back). */
+  constructor(timing: WriteBackTiming, run: (items: T[]) => void, now: () => number = () => performance.now()) {
     this.timing = timing;
     this.run = run;
+    this.now = now;
   }
 
   /** `item` changed now. */
-  changed(item: T, now = Date.now()): void {
+  changed(item: T): void {
+    const now = this.now();
     const first = this.due.get(item)?.first ?? now;
     const at = Math.min(now + this.timing.quietMs, first + this.timing.maxMs);
     this.due.set(item, { first, at });
@@ -38,6 +43,12 @@ export class WriteBackSchedule<T> {
   /** `item` is being written back (or is gone): nothing of it is due any more. */
   cancel(item: T): void {
     if (this.due.delete(item) && this.due.size === 0) this.stop();
+  }
+
+  /** Forgets everything due and stops the timer (the owner is closing). */
+  clear(): void {
+    this.due.clear();
+    this.stop();
   }
 
   /** How many items wait for their write-back. */
@@ -55,7 +66,7 @@ export class WriteBackSchedule<T> {
   private fire(): void {
     this.timer = null;
     this.timerAt = Number.POSITIVE_INFINITY;
-    const now = Date.now();
+    const now = this.now();
     const ready: T[] = [];
     for (const [item, { at }] of this.due) if (at <= now + this.timing.gatherMs) ready.push(item);
     for (const item of ready) this.due.delete(item);
