@@ -61,6 +61,8 @@ interface StoryQueueProps {
 }
 
 const POINTER_HOLD_MS = 2000;
+/** How long a story the editor started may take to reach the queue and still be revealed. */
+const REVEAL_WAIT_MS = 5000;
 
 /**
  * The live wire queue, newest first and virtualized. Arrivals never move the line the editor reads
@@ -94,20 +96,24 @@ export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks
     if (!isFetchingNextPage) void fetchNextPage();
   }, [isFetchingNextPage, fetchNextPage]);
 
+  // A story asked for that the list does not hold yet: revealed when it arrives (after the render that adds
+  // it), while it is still the one selected, in this list and within a few seconds; otherwise forgotten.
+  const revealWhenIn = useRef<{ id: string; listKey: string; until: number } | null>(null);
   const revealNew = useCallback(() => {
+    revealWhenIn.current = null;
     skipNext();
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
     setIsScrolled(false);
     reveal();
   }, [reveal, skipNext]);
-  // A story asked for that the list does not hold yet: revealed when it arrives (after the render that adds it).
-  const revealWhenIn = useRef<string | null>(null);
   useLayoutEffect(() => {
-    if (revealWhenIn.current === null || view.indexOf(revealWhenIn.current) < 0) return;
-    revealWhenIn.current = null;
-    revealNew();
+    const pending = revealWhenIn.current;
+    if (pending === null) return;
+    const selected = currentSelectedId?.() ?? selectedId;
+    if (pending.listKey !== listKey || selected !== pending.id || Date.now() > pending.until) revealWhenIn.current = null;
+    else if (view.indexOf(pending.id) >= 0) revealNew();
   });
-  const latest = useLatestRef({ view, heldCount, visibleCount, selectedId: currentSelectedId?.() ?? selectedId, callbacks, currentSelectedId });
+  const latest = useLatestRef({ view, listKey, heldCount, visibleCount, selectedId: currentSelectedId?.() ?? selectedId, callbacks, currentSelectedId });
   useImperativeHandle(
     handleRef,
     (): QueueHandle => ({
@@ -133,11 +139,8 @@ export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks
       },
       revealNew,
       revealStory: (id) => {
-        revealWhenIn.current = id;
-        if (latest.current.view.indexOf(id) >= 0) {
-          revealWhenIn.current = null;
-          revealNew();
-        }
+        if (latest.current.view.indexOf(id) >= 0) revealNew();
+        else revealWhenIn.current = { id, listKey: latest.current.listKey, until: Date.now() + REVEAL_WAIT_MS };
       },
       story: (id) => {
         const v = latest.current.view;
