@@ -125,7 +125,7 @@ interface Scenario {
   editorsPerStory: number;
   intervalMs: number;
   seconds: number;
-  /** Baseline and Wiredesk take turns this many times (`seconds` each), so a drift of the machine hits both. */
+  /** Rounds of one turn each (`seconds` long), baseline and Wiredesk alternating A-B-B-A. */
   rounds: number;
   wire: boolean;
 }
@@ -142,22 +142,26 @@ async function runScenario(desk: BenchServer, relay: BenchServer, cookies: strin
       relayEditors.push(await relayEditor(relay.url, id, base.latencies, base.bytes));
     }
   }
-  let wire: NodeJS.Timeout | null = null;
   let wireCount = 0;
-  // A refused or reset wire request is load, not a result: it must not stop the run.
-  if (s.wire) wire = setInterval(() => void ingest(desk, ninjsStory({ uri: `urn:bench:wire:${tag}:${wireCount++}`, headline: "Wire copy during co-editing" })).catch(() => undefined), 100);
-  // Alternate: the baseline, then Wiredesk, each alone on the machine (the wire runs throughout), round after round.
+  // The wire runs during Wiredesk's turns only: its pushes to 300 desks must not load the editors
+  // (this process) while the relay is timed. A refused or reset wire request is load, not a result.
+  const startWire = () => (s.wire ? setInterval(() => void ingest(desk, ninjsStory({ uri: `urn:bench:wire:${tag}:${wireCount++}`, headline: "Wire copy during co-editing" })).catch(() => undefined), 100) : null);
+  // Turns alternate, A-B-B-A, with a pause between them, so drift, write-backs still due and the order
+  // itself fall on both sides.
   const turns = { base: [] as Turn[], desk: [] as Turn[] };
-  let upserted = 0;
   for (let round = 0; round < s.rounds; round++) {
-    turns.base.push(await turn(relay, relayEditors, s));
-    const upsertedBefore = deskFrames.upserted;
-    turns.desk.push(await turn(desk, deskEditors, s));
-    upserted += deskFrames.upserted - upsertedBefore;
+    for (const side of round % 2 === 0 ? (["base", "desk"] as const) : (["desk", "base"] as const)) {
+      if (side === "base") turns.base.push(await turn(relay, relayEditors, s));
+      else {
+        const wire = startWire();
+        turns.desk.push(await turn(desk, deskEditors, s));
+        if (wire) clearInterval(wire);
+      }
+      await new Promise((resolve) => setTimeout(resolve, TURN_PAUSE_MS));
+    }
   }
-  const upsertedPerSecond = upserted / (s.seconds * s.rounds);
+  const upsertedPerSecond = sum(turns.desk.map((t) => t.upserted)) / (sum(turns.desk.map((t) => t.wallMs)) / 1000);
   const [baseKeys, deskKeys] = [sum(turns.base.map((t) => t.keys)), sum(turns.desk.map((t) => t.keys))];
-  if (wire) clearInterval(wire);
   for (const editor of [...deskEditors, ...relayEditors]) editor.close();
   const load = (side: Turn[]) => ({ serverCpuPercent: mean(side.map((t) => t.server.cpuPercent)), serverLoopDelayP99Ms: Math.max(...side.map((t) => t.server.loopDelayMs.p99)), generatorCpuPercent: mean(side.map((t) => t.generatorCpuPercent)) });
   return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, deskLoad: load(turns.desk), baseLoad: load(turns.base), ids };
@@ -166,11 +170,17 @@ async function runScenario(desk: BenchServer, relay: BenchServer, cookies: strin
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const mean = (values: readonly number[]) => (values.length ? sum(values) / values.length : Number.NaN);
 
+/** Quiet time between turns: write-backs due after one turn's last keystroke land before the next turn. */
+const TURN_PAUSE_MS = 1000;
+
 interface Turn {
   keys: number;
   server: WindowStats;
   /** CPU of this process (the editors: the load generator) over the turn, in percent of one core. */
   generatorCpuPercent: number;
+  /** `story:upserted` frames the desks received during the turn, and how long it lasted. */
+  upserted: number;
+  wallMs: number;
 }
 
 /** One side's turn of typing, with its server's CPU and event-loop delay and the load generator's CPU. */
@@ -178,9 +188,11 @@ async function turn(server: BenchServer, editors: readonly Editor[], s: Scenario
   await server.startWindow();
   const cpu = process.cpuUsage();
   const started = performance.now();
+  const framesBefore = deskFrames.upserted;
   const keys = await typeFor(editors, s.intervalMs, s.seconds);
+  const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  return { keys, server: await server.stopWindow(), generatorCpuPercent: ((used.user + used.system) / 1000 / (performance.now() - started)) * 100 };
+  return { keys, server: await server.stopWindow(), generatorCpuPercent: ((used.user + used.system) / 1000 / wallMs) * 100, upserted: deskFrames.upserted - framesBefore, wallMs };
 }
 
 /**
@@ -225,7 +237,7 @@ export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; 
     return {
       figures,
       details: { one, many, memory: { docs: memoryIds.length, perDoc, leftPerDoc } },
-      note: "Wiredesk and the relay each run in their own process; every editor runs in the bench process, on the same cores. Each Wiredesk editor is also a desk: it receives every story:upserted (counted, not decoded; see DeskDecoder). Wiredesk stores each update in SQLite (WIREDESK_SQLITE_SYNC=full) before it acknowledges it; the relay stores nothing.",
+      note: "Wiredesk and the relay each run in their own process; every editor runs in the bench process, on the same cores. Turns alternate A-B-B-A with a 1-second pause; the wire (10 stories/s) runs during Wiredesk's turns only. Each Wiredesk editor is also a desk: it receives every story:upserted (counted, not decoded; see DeskDecoder). Wiredesk stores each update in SQLite (WIREDESK_SQLITE_SYNC=full) before it acknowledges it; the relay stores nothing.",
     };
   } finally {
     await Promise.all([relay.stop(), desk.stop()]);
