@@ -70,12 +70,17 @@ export function createSessions(server: BenchServer, count: number): Promise<stri
   return server.rpc.call<string[]>("sessions", { count }, 600_000);
 }
 
-/** POSTs one delivery to `/api/ingest`; resolves with the guids of its stories. */
-export async function postDelivery(url: string, body: string): Promise<string[]> {
+/** POSTs one delivery to `/api/ingest`; resolves with the id and guid of each of its stories. */
+export async function ingestDelivery(url: string, body: string): Promise<{ id: string; guid: string }[]> {
   const response = await fetch(`${url}/api/ingest`, { method: "POST", headers: { authorization: `Bearer ${BENCH_INGEST_TOKEN}` }, body });
   const text = await response.text();
   if (response.status !== 201) throw new Error(`ingest answered ${response.status}: ${text.slice(0, 300)}`);
-  return (JSON.parse(text) as { stories: { guid: string }[] }).stories.map((s) => s.guid);
+  return (JSON.parse(text) as { stories: { id: string; guid: string }[] }).stories;
+}
+
+/** POSTs one delivery to `/api/ingest`; resolves with the guids of its stories. */
+export async function postDelivery(url: string, body: string): Promise<string[]> {
+  return (await ingestDelivery(url, body)).map((s) => s.guid);
 }
 
 /** POSTs a payload to the baseline's `/broadcast`, which emits it to every client. */

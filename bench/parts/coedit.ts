@@ -8,7 +8,7 @@ import { waitConnected } from "../../server/testing/socket-events";
 import { ninjsStory } from "../../server/testing/test-server";
 import type { Profile } from "../profiles";
 import { makeFigure, type Figure } from "../report";
-import { BENCH_INGEST_TOKEN, createSessions, startBaselineServer, startDeskServer, type BenchServer } from "../servers";
+import { createSessions, ingestDelivery, startBaselineServer, startDeskServer, type BenchServer } from "../servers";
 import type { WindowStats } from "../server-stats";
 import { summarize, type Summary } from "../stats";
 
@@ -110,15 +110,11 @@ async function typeFor(editors: readonly Editor[], intervalMs: number, seconds: 
 async function storyIds(server: BenchServer, count: number, tag: string): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const body = ninjsStory({ uri: `urn:bench:${tag}:${i}`, headline: `Bench story ${i}`, body: "<p>A paragraph of body text for the benchmark.</p>".repeat(8) });
-    const response = await ingest(server, body);
-    if (response.status !== 201) throw new Error(`ingest answered ${response.status}`);
-    ids.push(((await response.json()) as { stories: { id: string }[] }).stories[0]!.id);
+    const [story] = await ingestDelivery(server.url, ninjsStory({ uri: `urn:bench:${tag}:${i}`, headline: `Bench story ${i}`, body: "<p>A paragraph of body text for the benchmark.</p>".repeat(8) }));
+    ids.push(story!.id);
   }
   return ids;
 }
-
-const ingest = (server: BenchServer, body: string) => fetch(`${server.url}/api/ingest`, { method: "POST", headers: { authorization: `Bearer ${BENCH_INGEST_TOKEN}` }, body });
 
 interface Scenario {
   stories: number;
@@ -145,7 +141,7 @@ async function runScenario(desk: BenchServer, relay: BenchServer, cookies: strin
   let wireCount = 0;
   // The wire runs during Wiredesk's turns only: its pushes to 300 desks must not load the editors
   // (this process) while the relay is timed. A refused or reset wire request is load, not a result.
-  const startWire = () => (s.wire ? setInterval(() => void ingest(desk, ninjsStory({ uri: `urn:bench:wire:${tag}:${wireCount++}`, headline: "Wire copy during co-editing" })).catch(() => undefined), 100) : null);
+  const startWire = () => (s.wire ? setInterval(() => void ingestDelivery(desk.url, ninjsStory({ uri: `urn:bench:wire:${tag}:${wireCount++}`, headline: "Wire copy during co-editing" })).catch(() => undefined), 100) : null);
   // Turns alternate, A-B-B-A, with a pause between them, so drift, write-backs still due and the order
   // itself fall on both sides.
   const turns = { base: [] as Turn[], desk: [] as Turn[] };
