@@ -121,5 +121,3 @@ function decodePathParam(name: string, value: string): string {
     throw new AppError("bad_request", `The path parameter "${name}" is not valid percent-encoded UTF-8.`);
   }
 }
-
-
