@@ -4,15 +4,17 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../
 import type { StorySummaryRecord } from "../storage/store";
 import type { Publisher } from "./publisher";
 import { DESK_ROOM, sessionRoom } from "./rooms";
-import { emitStoriesUpserted } from "./story-upserted";
+import { PacedBroadcast } from "./paced-broadcast";
+import { storyUpsertedEvents } from "./story-upserted";
 
 export type DeskServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** Publishes committed changes over Socket.IO. */
 export function createSocketPublisher(io: DeskServer): Publisher {
+  const desks = new PacedBroadcast(io, DESK_ROOM);
   return {
     storiesChanged(changed: readonly { seq: number; story: StorySummaryRecord }[]) {
-      emitStoriesUpserted(io.to(DESK_ROOM), changed);
+      desks.send(storyUpsertedEvents(changed));
     },
     sessionsRevoked(sessionHashes: readonly string[], reason: string) {
       for (const hash of sessionHashes) {

@@ -1,14 +1,14 @@
-import type { BroadcastOperator, Socket } from "socket.io";
-import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../contract/events";
+import type { Socket } from "socket.io";
+import type { ClientToServerEvents, ServerToClientEvents, SocketData, StoryUpsertedEvent } from "../contract/events";
 import { presentStorySummary } from "../stories/presenter";
 import type { StorySummaryRecord } from "../storage/store";
 
-/** Where story changes go: the desk room (live pushes) or one reconnecting socket (catch-up). */
-export type StoryEventTarget =
-  | BroadcastOperator<ServerToClientEvents, SocketData>
-  | Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+/** The one way a changed story is told to clients, live or replayed: `story:upserted` with its seq and queue view, in order. */
+export function storyUpsertedEvents(changed: readonly { seq: number; story: StorySummaryRecord }[]): StoryUpsertedEvent[] {
+  return changed.map(({ seq, story }) => ({ seq, story: presentStorySummary(story) }));
+}
 
-/** The one way a changed story reaches clients, live or replayed: `story:upserted` with its seq and queue view, in order. */
-export function emitStoriesUpserted(target: StoryEventTarget, changed: readonly { seq: number; story: StorySummaryRecord }[]): void {
-  for (const { seq, story } of changed) target.emit("story:upserted", { seq, story: presentStorySummary(story) });
+/** Replays changed stories to one socket (catch-up); live changes go to the desk room through PacedBroadcast. */
+export function emitStoriesUpserted(socket: Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>, changed: readonly { seq: number; story: StorySummaryRecord }[]): void {
+  for (const event of storyUpsertedEvents(changed)) socket.emit("story:upserted", event);
 }

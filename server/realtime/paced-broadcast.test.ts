@@ -1,0 +1,99 @@
+import { once } from "node:events";
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Server } from "socket.io";
+import { io as connect, type Socket as ClientSocket } from "socket.io-client";
+import { afterEach, describe, expect, it } from "vitest";
+import type { StoryUpsertedEvent } from "../contract/events";
+import { PacedBroadcast, SENDS_PER_TURN } from "./paced-broadcast";
+import type { DeskServer } from "./socket-publisher";
+
+const ROOM = "desk:all";
+let http: HttpServer | null = null;
+let io: DeskServer | null = null;
+const clients: ClientSocket[] = [];
+
+afterEach(async () => {
+  for (const client of clients.splice(0)) client.disconnect();
+  await new Promise<void>((resolve) => (io ? void io.close(() => resolve()) : resolve()));
+  io = null;
+  http = null;
+});
+
+/** A real Socket.IO server on a random port with `count` real clients in the room; `ping` answers the room's backlog. */
+async function setup(count: number) {
+  http = createServer();
+  io = new Server(http);
+  const server = io;
+  const paced = new PacedBroadcast(server, ROOM);
+  server.on("connection", (socket) => {
+    void socket.join(ROOM);
+    (socket as unknown as { on: (event: string, listener: (ack: (backlog: number) => void) => void) => void }).on("ping", (ack) => ack(paced.backlog));
+  });
+  http.listen(0, "127.0.0.1");
+  await once(http, "listening");
+  const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  const received: number[][] = [];
+  for (let i = 0; i < count; i++) {
+    const client = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false });
+    const seqs: number[] = [];
+    client.on("story:upserted", (event: StoryUpsertedEvent) => seqs.push(event.seq));
+    received.push(seqs);
+    clients.push(client);
+    await new Promise<void>((resolve) => client.once("connect", () => resolve()));
+  }
+  while ((server.sockets.adapter.rooms.get(ROOM)?.size ?? 0) < count) await new Promise((resolve) => setTimeout(resolve, 5));
+  return { paced, received };
+}
+
+const event = (seq: number): StoryUpsertedEvent => ({ seq, story: { id: `s${seq}`, headline: `Story ${seq}` } as unknown as StoryUpsertedEvent["story"] });
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+async function until(check: () => boolean, timeoutMs = 10_000) {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describe("paced broadcast to the desk room", () => {
+  it("brings every event to every desk, each desk in the order given, across bursts that overlap", async () => {
+    const { paced, received } = await setup(30);
+    paced.send(range(1, 300).map(event));
+    // A second burst while the first is still going out, and a third a moment later.
+    paced.send(range(301, 310).map(event));
+    await new Promise((resolve) => setImmediate(resolve));
+    paced.send(range(311, 400).map(event));
+    await until(() => received.every((seqs) => seqs.length >= 400));
+    for (const seqs of received) expect(seqs).toEqual(range(1, 400));
+    expect(paced.backlog).toBe(0);
+  });
+
+  it("reads what arrives on the sockets while a burst goes out (a keystroke does not wait for the whole burst)", async () => {
+    const { paced, received } = await setup(40);
+    const burst = range(1, 200).map(event);
+    const answered = new Promise<number>((resolve) => clients[0]!.emit("ping", resolve));
+    // 8,000 sends: many turns.
+    expect(burst.length * received.length).toBeGreaterThan(SENDS_PER_TURN * 20);
+    paced.send(burst);
+    // The first turn went out at once; the rest waits for later turns, after the sockets are read.
+    const backlogAtPing = await answered;
+    expect(backlogAtPing).toBeGreaterThan(0);
+    await until(() => received.every((seqs) => seqs.length === 200));
+    expect(paced.backlog).toBe(0);
+  });
+
+  it("skips desks that left during a pass and sends nothing to an empty room", async () => {
+    const { paced, received } = await setup(10);
+    paced.send(range(1, 50).map(event));
+    clients[9]!.disconnect();
+    paced.send(range(51, 60).map(event));
+    await until(() => received.slice(0, 9).every((seqs) => seqs.length === 60));
+    for (const seqs of received.slice(0, 9)) expect(seqs).toEqual(range(1, 60));
+    for (const client of clients) client.disconnect();
+    await until(() => (io!.sockets.adapter.rooms.get(ROOM)?.size ?? 0) === 0);
+    paced.send([event(61)]);
+    await until(() => paced.backlog === 0);
+  });
+});

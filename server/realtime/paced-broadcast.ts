@@ -1,0 +1,90 @@
+import { Encoder, PacketType } from "socket.io-parser";
+import type { StoryUpsertedEvent } from "../contract/events";
+import type { DeskServer } from "./socket-publisher";
+
+/** Sends (event × socket) made in one turn of the event loop before it reads its sockets again. */
+export const SENDS_PER_TURN = 64;
+/** Events one pass over the sockets carries (each socket gets them together, in one write). */
+export const EVENTS_PER_PASS = 256;
+
+interface Pass {
+  /** The events, each encoded once for every socket (Socket.IO's own encoding, as `emit` makes it). */
+  packets: string[];
+  /** The room's sockets when the pass started (one that joins later catches up by seq). */
+  sockets: string[];
+  /** The next socket to send to. */
+  next: number;
+}
+
+const encoder = new Encoder();
+
+/** `story:upserted` encoded as Socket.IO encodes it for the main namespace (no binary, so one string). */
+function encode(event: StoryUpsertedEvent): string {
+  return encoder.encode({ type: PacketType.EVENT, nsp: "/", data: ["story:upserted", event] })[0] as string;
+}
+
+/**
+ * `story:upserted` to every socket of a room, a few dozen sends per turn of the event loop. A burst
+ * (a round of write-backs of 100 co-edited stories, a wire flood) is thousands of sends; made in one
+ * go they hold the loop for tens of milliseconds, and every keystroke that arrives meanwhile waits for
+ * them. Sent in turns, a keystroke waits for one turn at most (under a millisecond), and the desks
+ * still get the burst as fast as the process can send it. A pass takes up to EVENTS_PER_PASS events
+ * to every socket, a slice of sockets per turn, each socket all of them at once (engine.io sends them
+ * in one write), so each socket gets the events in the order they were given. Each event is encoded
+ * once per pass and written to each connection as Socket.IO's own broadcast does.
+ */
+export class PacedBroadcast {
+  private readonly io: DeskServer;
+  private readonly room: string;
+  private readonly options: { sendsPerTurn: number; eventsPerPass: number };
+  private pending: StoryUpsertedEvent[] = [];
+  private pass: Pass | null = null;
+  private scheduled = false;
+
+  constructor(io: DeskServer, room: string, options: Partial<{ sendsPerTurn: number; eventsPerPass: number }> = {}) {
+    this.io = io;
+    this.room = room;
+    this.options = { sendsPerTurn: SENDS_PER_TURN, eventsPerPass: EVENTS_PER_PASS, ...options };
+  }
+
+  /** Queues events for every socket in the room; the first slice goes out in this turn. */
+  send(events: readonly StoryUpsertedEvent[]): void {
+    if (events.length === 0) return;
+    this.pending.push(...events);
+    if (!this.scheduled) this.turn();
+  }
+
+  /** Events not yet sent to every socket of the room. */
+  get backlog(): number {
+    return this.pending.length + (this.pass?.packets.length ?? 0);
+  }
+
+  private turn(): void {
+    this.scheduled = false;
+    let budget = this.options.sendsPerTurn;
+    while (budget > 0) {
+      const pass = this.pass ?? this.startPass();
+      if (!pass) return;
+      const end = Math.min(pass.sockets.length, pass.next + Math.max(1, Math.floor(budget / pass.packets.length)));
+      for (; pass.next < end; pass.next++) {
+        const socket = this.io.sockets.sockets.get(pass.sockets[pass.next]!);
+        if (!socket?.connected) continue;
+        for (const packet of pass.packets) socket.conn.write(packet);
+        budget -= pass.packets.length;
+      }
+      if (pass.next >= pass.sockets.length) this.pass = null;
+      budget -= 1; // an empty room or a slice of gone sockets still costs its turn something
+    }
+    if (this.pass || this.pending.length > 0) {
+      this.scheduled = true;
+      setImmediate(() => this.turn());
+    }
+  }
+
+  private startPass(): Pass | null {
+    if (this.pending.length === 0) return null;
+    const sockets = [...(this.io.sockets.adapter.rooms.get(this.room) ?? [])];
+    this.pass = { packets: this.pending.splice(0, this.options.eventsPerPass).map(encode), sockets, next: 0 };
+    return this.pass;
+  }
+}
