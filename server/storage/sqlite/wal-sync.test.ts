@@ -28,6 +28,16 @@ function heldSync(sqlite: Database.Database) {
   return { calls, dataSync };
 }
 
+/** A file database at FULL with its WAL file made (its first flush finished), committing through a held flush. */
+function walWithHeldSync() {
+  const { sqlite, insert } = fileDb();
+  const { calls, dataSync } = heldSync(sqlite);
+  const wal = new WalSync(sqlite, dataSync);
+  wal.commit(() => insert.get("creates the WAL file"));
+  calls.splice(0).forEach((call) => call.done(null));
+  return { sqlite, insert, calls, wal };
+}
+
 const settledSoon = async (promise: Promise<unknown>) => {
   let settled = false;
   void promise.then(
@@ -40,11 +50,7 @@ const settledSoon = async (promise: Promise<unknown>) => {
 
 describe("WAL sync off the event loop", () => {
   it("answers a commit only once the WAL is flushed, and leaves the connection at FULL", async () => {
-    const { sqlite, insert } = fileDb();
-    const { calls, dataSync } = heldSync(sqlite);
-    const wal = new WalSync(sqlite, dataSync);
-    wal.commit(() => insert.get("creates the WAL file"));
-    calls.splice(0).forEach((call) => call.done(null));
+    const { sqlite, insert, calls, wal } = walWithHeldSync();
 
     const { value, durable } = wal.commit(() => insert.get("kept") as { id: number });
     expect(value.id).toBe(2);
@@ -58,11 +64,7 @@ describe("WAL sync off the event loop", () => {
   });
 
   it("shares one flush among the commits made while another runs, and starts it only after them", async () => {
-    const { sqlite, insert } = fileDb();
-    const { calls, dataSync } = heldSync(sqlite);
-    const wal = new WalSync(sqlite, dataSync);
-    wal.commit(() => insert.get("creates the WAL file"));
-    calls.splice(0).forEach((call) => call.done(null));
+    const { insert, calls, wal } = walWithHeldSync();
 
     const first = wal.commit(() => insert.get("first")).durable;
     const later = Array.from({ length: 20 }, (_, i) => wal.commit(() => insert.get(`later ${i}`)).durable);
@@ -77,11 +79,7 @@ describe("WAL sync off the event loop", () => {
   });
 
   it("tells every commit waiting on a flush that failed, and the next commit gets a flush of its own", async () => {
-    const { sqlite, insert } = fileDb();
-    const { calls, dataSync } = heldSync(sqlite);
-    const wal = new WalSync(sqlite, dataSync);
-    wal.commit(() => insert.get("creates the WAL file"));
-    calls.splice(0).forEach((call) => call.done(null));
+    const { insert, calls, wal } = walWithHeldSync();
 
     const failing = wal.commit(() => insert.get("x")).durable;
     calls[0]!.done(Object.assign(new Error("EIO: i/o error, fdatasync"), { code: "EIO" }));
@@ -92,11 +90,7 @@ describe("WAL sync off the event loop", () => {
   });
 
   it("throws a failing transaction at once, waits for nothing and keeps the connection's level", async () => {
-    const { sqlite, insert } = fileDb();
-    const { calls, dataSync } = heldSync(sqlite);
-    const wal = new WalSync(sqlite, dataSync);
-    wal.commit(() => insert.get("creates the WAL file"));
-    calls.splice(0).forEach((call) => call.done(null));
+    const { sqlite, calls, wal } = walWithHeldSync();
     expect(() =>
       wal.commit(() => {
         throw new Error("unit fails");
