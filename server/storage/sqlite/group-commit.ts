@@ -1,5 +1,4 @@
 import type Database from "better-sqlite3";
-import { WalSync } from "./wal-sync";
 
 /**
  * What a unit of work may keep for the length of one transaction attempt: values read once and
@@ -38,12 +37,12 @@ const MAX_GROUP = 256;
 
 /**
  * Group commit: units of work queued in the same turn of the event loop run in one SQLite
- * transaction (one flush to the disk, made off the event loop: see WalSync). No savepoint separates them (a savepoint makes FTS5
+ * transaction (one fsync at synchronous=FULL). No savepoint separates them (a savepoint makes FTS5
  * flush its buffer, which is most of an index write), so if any unit throws, the whole group is
  * rolled back and every unit is run again in a transaction of its own: one failing unit still fails
  * alone. Units must therefore touch nothing but the database (they may run twice). Every promise
- * settles only after its commit is on the disk, so callers publish after commit. A lone unit costs
- * what a plain transaction costs.
+ * settles only after its commit, so callers still publish after commit. A lone unit costs what a
+ * plain transaction costs.
  */
 export class GroupCommit {
   private readonly sqlite: Database.Database;
@@ -53,22 +52,15 @@ export class GroupCommit {
   /** Tells a superseded flush callback (an "afterIo" one brought forward) to do nothing. */
   private generation = 0;
 
-  private readonly wal: WalSync;
-
-  constructor(sqlite: Database.Database, wal: WalSync = new WalSync(sqlite)) {
+  constructor(sqlite: Database.Database) {
     this.sqlite = sqlite;
-    this.wal = wal;
-  }
-
-  /** Waits for the flushes under way (call before closing the connection). */
-  close(): Promise<void> {
-    return this.wal.close();
   }
 
   /**
    * Runs a synchronous unit of work in the next group commit. With `afterIo`, the commit waits one more
    * turn of the event loop, so what has already arrived on the sockets (the next keystrokes, and the
-   * relays of this one to readers in this process) is read before the commit, and joins it. A unit without it brings the commit back to this turn.
+   * relays of this one to readers in this process) is read before the commit's fsync blocks the loop,
+   * and joins the same commit. A unit without it brings the commit back to this turn.
    */
   run<T>(work: (tx: GroupTransaction) => T, options: { afterIo?: boolean } = {}): Promise<T> {
     return new Promise<T>((resolve, reject) => {
@@ -88,31 +80,23 @@ export class GroupCommit {
     setImmediate(when === "now" ? flush : () => setImmediate(flush));
   }
 
-  /**
-   * Runs units in one transaction; their finishers run after the last one. Throws if anything does;
-   * otherwise each unit hears its value once the commit is on the disk.
-   */
-  private attempt(jobs: readonly Job[]): void {
-    const { value: values, durable } = this.wal.commit(() =>
-      this.sqlite.transaction(() => {
-        const tx = new GroupTransaction();
-        const values = jobs.map((job) => job.work(tx));
-        tx.finish();
-        return values;
-      })(),
-    );
-    durable.then(
-      () => jobs.forEach((job, index) => job.resolve(values[index])),
-      (error: unknown) => jobs.forEach((job) => job.reject(error)),
-    );
+  /** Runs units in one transaction; their finishers run after the last one. Throws if anything does. */
+  private attempt(jobs: readonly Job[]): unknown[] {
+    return this.sqlite.transaction(() => {
+      const tx = new GroupTransaction();
+      const values = jobs.map((job) => job.work(tx));
+      tx.finish();
+      return values;
+    })();
   }
 
   private flush(): void {
     this.scheduled = null;
     const group = this.queue.splice(0, MAX_GROUP);
     if (this.queue.length > 0) this.schedule("now");
+    let values: unknown[];
     try {
-      this.attempt(group);
+      values = this.attempt(group);
     } catch (error) {
       if (group.length === 1) {
         group[0]!.reject(error);
@@ -121,11 +105,13 @@ export class GroupCommit {
       // Rolled back: find the failing unit(s) by running each alone.
       for (const job of group) {
         try {
-          this.attempt([job]);
+          job.resolve(this.attempt([job])[0]);
         } catch (own) {
           job.reject(own);
         }
       }
+      return;
     }
+    group.forEach((job, index) => job.resolve(values[index]));
   }
 }

@@ -48,7 +48,6 @@ export function createSqliteStore(db: Db, options: SqliteStoreOptions = {}): Sto
       return db.get<{ ok: number }>(sql`select 1 as ok`)?.ok === 1;
     },
     async close() {
-      await group.close();
       await checkpointer?.stop();
       if (db.$client.open) db.$client.close();
     },
