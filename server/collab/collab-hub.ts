@@ -140,13 +140,12 @@ export class CollabHub {
     } catch {
       return fail("bad_request", "update: not a Yjs update.");
     }
-    // Sent on at once, before the server's own copy applies it (in the same turn, so nothing reads the
-    // copy in between), so co-editors see the keystroke while it is being stored (with other updates of
-    // the same moment, in one commit). The sender's acknowledgement waits for the commit: an update is
-    // acknowledged only once stored. One relayed but not stored (a crash in between) is still held,
-    // unacknowledged, by its sender and by everyone it reached, and their next sync sends it again.
-    this.io.to(collabRoom(storyId)).except(socketId).emit("collab:updated", { storyId, update: bytes });
+    // Applied and sent on at once, so co-editors see the keystroke while it is being stored (with other
+    // updates of the same moment, in one commit). The sender's acknowledgement waits for the commit: an
+    // update is acknowledged only once stored. One relayed but not stored (a crash in between) is still
+    // held, unacknowledged, by its sender and by everyone it reached, and their next sync sends it again.
     Y.applyUpdate(open.doc, bytes, socketId);
+    this.io.to(collabRoom(storyId)).except(socketId).emit("collab:updated", { storyId, update: bytes });
     const id = await this.ctx.store.deskCopy.appendUpdate(storyId, bytes, member.userId);
     open.lastUpdateId = Math.max(open.lastUpdateId, id);
     open.updatesSinceCompaction += 1;
