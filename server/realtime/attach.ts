@@ -16,7 +16,6 @@ import { attachPresence } from "./presence";
 import { DESK_ROOM, sessionRoom } from "./rooms";
 import { startChangeFollower } from "./change-follower";
 import { createSocketPublisher, type DeskServer } from "./socket-publisher";
-import { timedPublisher } from "../ops/timed-publisher";
 import { startBackpressure } from "./backpressure";
 
 const HandshakeAuthSchema = z.object({ lastSeq: z.number().int().nonnegative().optional() }).loose();
@@ -98,7 +97,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): { io: D
     });
   });
 
-  ctx.publisher.attach(timedPublisher(createSocketPublisher(io), ctx.metrics));
+  ctx.publisher.attach(createSocketPublisher(io, (seconds) => ctx.metrics.fannedOut(seconds)));
   ctx.metrics.provide("wiredesk_connected_sockets", () => io.of("/").sockets.size);
   // Changes committed by other processes on the same database (the ingest CLI) reach the desks too.
   const follower = startChangeFollower(ctx);

@@ -21,11 +21,11 @@ afterEach(async () => {
 });
 
 /** A real Socket.IO server on a random port with `count` real clients in the room; `ping` answers the room's backlog. */
-async function setup(count: number) {
+async function setup(count: number, fannedOut: (seconds: number) => void = () => undefined) {
   http = createServer();
   io = new Server(http);
   const server = io;
-  const paced = new PacedBroadcast(server, ROOM);
+  const paced = new PacedBroadcast(server, ROOM, { fannedOut });
   server.on("connection", (socket) => {
     void socket.join(ROOM);
     (socket as unknown as { on: (event: string, listener: (ack: (backlog: number) => void) => void) => void }).on("ping", (ack) => ack(paced.backlog));
@@ -58,8 +58,10 @@ async function until(check: () => boolean, timeoutMs = 10_000) {
 }
 
 describe("paced broadcast to the desk room", () => {
-  it("brings every event to every desk, each desk in the order given, across bursts that overlap", async () => {
-    const { paced, received } = await setup(30);
+  it("brings every event to every desk, each desk in the order given, across bursts that overlap, and times each pass", async () => {
+    const passes: number[] = [];
+    const { paced, received } = await setup(30, (seconds) => passes.push(seconds));
+    const started = performance.now();
     paced.send(range(1, 300).map(event));
     // A second burst while the first is still going out, and a third a moment later.
     paced.send(range(301, 310).map(event));
@@ -68,6 +70,9 @@ describe("paced broadcast to the desk room", () => {
     await until(() => received.every((seqs) => seqs.length >= 400));
     for (const seqs of received) expect(seqs).toEqual(range(1, 400));
     expect(paced.backlog).toBe(0);
+    // 256 events a pass: the 300 given first take two passes, then the rest; each timed from its first event to its last socket.
+    expect(passes.length).toBeGreaterThanOrEqual(2);
+    expect(passes.every((seconds) => seconds > 0 && seconds <= (performance.now() - started) / 1000)).toBe(true);
   });
 
   it("reads what arrives on the sockets while a burst goes out (a keystroke does not wait for the whole burst)", async () => {

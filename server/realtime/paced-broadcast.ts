@@ -8,6 +8,8 @@ export const SENDS_PER_TURN = 64;
 export const EVENTS_PER_PASS = 256;
 
 interface Pass {
+  /** When its first event was given (performance.now()). */
+  since: number;
   /** The events, each encoded once for every socket (Socket.IO's own encoding, as `emit` makes it). */
   packets: string[];
   /** The room's sockets when the pass started (one that joins later catches up by seq). */
@@ -16,11 +18,21 @@ interface Pass {
   next: number;
 }
 
+interface Options {
+  sendsPerTurn: number;
+  eventsPerPass: number;
+  /** Hears, after each pass, how long its first event waited to reach the last socket (seconds). */
+  fannedOut: (seconds: number) => void;
+}
+
 const encoder = new Encoder();
 
 /** `story:upserted` encoded as Socket.IO encodes it for the main namespace (no binary, so one string). */
 function encode(event: StoryUpsertedEvent): string {
-  return encoder.encode({ type: PacketType.EVENT, nsp: "/", data: ["story:upserted", event] })[0] as string;
+  const packets: unknown[] = encoder.encode({ type: PacketType.EVENT, nsp: "/", data: ["story:upserted", event] });
+  const [packet] = packets;
+  if (packets.length !== 1 || typeof packet !== "string") throw new Error("story:upserted must not carry binary data");
+  return packet;
 }
 
 /**
@@ -36,21 +48,22 @@ function encode(event: StoryUpsertedEvent): string {
 export class PacedBroadcast {
   private readonly io: DeskServer;
   private readonly room: string;
-  private readonly options: { sendsPerTurn: number; eventsPerPass: number };
-  private pending: StoryUpsertedEvent[] = [];
+  private readonly options: Options;
+  private pending: { event: StoryUpsertedEvent; at: number }[] = [];
   private pass: Pass | null = null;
   private scheduled = false;
 
-  constructor(io: DeskServer, room: string, options: Partial<{ sendsPerTurn: number; eventsPerPass: number }> = {}) {
+  constructor(io: DeskServer, room: string, options: Partial<Options> = {}) {
     this.io = io;
     this.room = room;
-    this.options = { sendsPerTurn: SENDS_PER_TURN, eventsPerPass: EVENTS_PER_PASS, ...options };
+    this.options = { sendsPerTurn: SENDS_PER_TURN, eventsPerPass: EVENTS_PER_PASS, fannedOut: () => undefined, ...options };
   }
 
   /** Queues events for every socket in the room; the first slice goes out in this turn. */
   send(events: readonly StoryUpsertedEvent[]): void {
     if (events.length === 0) return;
-    this.pending.push(...events);
+    const at = performance.now();
+    for (const event of events) this.pending.push({ event, at });
     if (!this.scheduled) this.turn();
   }
 
@@ -72,7 +85,10 @@ export class PacedBroadcast {
         for (const packet of pass.packets) socket.conn.write(packet);
         budget -= pass.packets.length;
       }
-      if (pass.next >= pass.sockets.length) this.pass = null;
+      if (pass.next >= pass.sockets.length) {
+        this.pass = null;
+        this.options.fannedOut((performance.now() - pass.since) / 1000);
+      }
       budget -= 1; // an empty room or a slice of gone sockets still costs its turn something
     }
     if (this.pass || this.pending.length > 0) {
@@ -84,7 +100,8 @@ export class PacedBroadcast {
   private startPass(): Pass | null {
     if (this.pending.length === 0) return null;
     const sockets = [...(this.io.sockets.adapter.rooms.get(this.room) ?? [])];
-    this.pass = { packets: this.pending.splice(0, this.options.eventsPerPass).map(encode), sockets, next: 0 };
+    const taken = this.pending.splice(0, this.options.eventsPerPass);
+    this.pass = { since: taken[0]!.at, packets: taken.map((p) => encode(p.event)), sockets, next: 0 };
     return this.pass;
   }
 }

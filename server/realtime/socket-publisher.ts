@@ -9,9 +9,9 @@ import { storyUpsertedEvents } from "./story-upserted";
 
 export type DeskServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Publishes committed changes over Socket.IO. */
-export function createSocketPublisher(io: DeskServer): Publisher {
-  const desks = new PacedBroadcast(io, DESK_ROOM);
+/** Publishes committed changes over Socket.IO; `fannedOut` hears how long each batch of story changes took to reach every desk. */
+export function createSocketPublisher(io: DeskServer, fannedOut: (seconds: number) => void = () => undefined): Publisher {
+  const desks = new PacedBroadcast(io, DESK_ROOM, { fannedOut });
   return {
     storiesChanged(changed: readonly { seq: number; story: StorySummaryRecord }[]) {
       desks.send(storyUpsertedEvents(changed));
