@@ -89,7 +89,7 @@ describe("paced broadcast to the desk room", () => {
     expect(paced.backlog).toBe(0);
   });
 
-  it("skips desks that left during a pass and sends nothing to an empty room", async () => {
+  it("skips desks that left during a pass, and is done with an empty room at once", async () => {
     const { paced, received } = await setup(10);
     paced.send(range(1, 50).map(event));
     clients[9]!.disconnect();
@@ -99,6 +99,6 @@ describe("paced broadcast to the desk room", () => {
     for (const client of clients) client.disconnect();
     await until(() => (io!.sockets.adapter.rooms.get(ROOM)?.size ?? 0) === 0);
     paced.send([event(61)]);
-    await until(() => paced.backlog === 0);
+    expect(paced.backlog).toBe(0);
   });
 });

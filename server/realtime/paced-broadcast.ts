@@ -4,7 +4,7 @@ import type { DeskServer } from "./socket-publisher";
 
 /** Sends (event × socket) made in one turn of the event loop before it reads its sockets again. */
 export const SENDS_PER_TURN = 64;
-/** Events one pass over the sockets carries (each socket gets them together, in one write). */
+/** Events one pass over the sockets carries (each socket gets them together: the first write, then the rest corked in a second). */
 export const EVENTS_PER_PASS = 256;
 
 interface Pass {
@@ -41,8 +41,8 @@ function encode(event: StoryUpsertedEvent): string {
  * go they hold the loop for tens of milliseconds, and every keystroke that arrives meanwhile waits for
  * them. Sent in turns, a keystroke waits for one turn at most (under a millisecond), and the desks
  * still get the burst as fast as the process can send it. A pass takes up to EVENTS_PER_PASS events
- * to every socket, a slice of sockets per turn, each socket all of them at once (engine.io sends them
- * in one write), so each socket gets the events in the order they were given. Each event is encoded
+ * to every socket, a slice of sockets per turn, each socket all of them at once (engine.io sends the
+ * first and holds the rest for one corked write), so each socket gets the events in the order given. Each event is encoded
  * once per pass and written to each connection as Socket.IO's own broadcast does.
  */
 export class PacedBroadcast {

@@ -9,7 +9,7 @@ import { storyUpsertedEvents } from "./story-upserted";
 
 export type DeskServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** Publishes committed changes over Socket.IO; `fannedOut` hears how long each batch of story changes took to reach every desk. */
+/** Publishes committed changes over Socket.IO; `fannedOut` hears how long each pass of story events took to reach every desk. */
 export function createSocketPublisher(io: DeskServer, fannedOut: (seconds: number) => void = () => undefined): Publisher {
   const desks = new PacedBroadcast(io, DESK_ROOM, { fannedOut });
   return {
