@@ -1,3 +1,8 @@
+import * as ws from "ws";
+
+/** `ws`'s frame maker (exported by `ws`, not in its types). */
+const Sender = (ws as unknown as { Sender: { frame(data: Buffer, options: { readOnly: boolean; mask: boolean; rsv1: boolean; opcode: number; fin: boolean }): Buffer[] } }).Sender;
+
 /** The engine.io parts a websocket's writes go through (not in Socket.IO's types). */
 interface EngineTransport {
   name: string;
@@ -39,6 +44,49 @@ function coalesce(transport: EngineTransport): void {
       tcp.uncork!();
     }
   };
+}
+
+/** The engine.io connection parts a whole batch of packets is written through (not in Socket.IO's types). */
+interface EngineWriter {
+  transport: { writable: boolean };
+  write(data: string, options?: { wsPreEncodedFrame?: Buffer[] }): void;
+  /** Hands the write buffer to the transport when it is writable. */
+  flush(): void;
+}
+
+/** A Socket.IO packet as engine.io writes it, with its WebSocket frame made once for every connection. */
+export interface PreparedPacket {
+  data: string;
+  frame: Buffer[];
+}
+
+/** Prepares a Socket.IO packet (an encoded string) for many connections, as Socket.IO's own broadcast does. */
+export function preparePacket(data: string): PreparedPacket {
+  // "4" is engine.io's "message" packet type; the frame is what `ws` would make for it (unmasked text, one fragment).
+  const frame = Sender.frame(Buffer.from("4" + data), { readOnly: false, mask: false, rsv1: false, opcode: 1, fin: true });
+  return { data, frame };
+}
+
+/**
+ * Writes packets to one connection in one hand-over to its transport: engine.io would send the first
+ * at once and the rest after that write is done, two writes to the kernel where one does. Held while
+ * they are queued, they go out in one `send` (one write, see {@link coalesce}). A transport that is busy
+ * keeps them queued, as it would anyway.
+ */
+export function writeAll(connection: unknown, packets: readonly PreparedPacket[]): void {
+  const conn = connection as EngineWriter;
+  const transport = conn.transport;
+  if (!transport.writable) {
+    for (const packet of packets) conn.write(packet.data, { wsPreEncodedFrame: packet.frame });
+    return;
+  }
+  transport.writable = false;
+  try {
+    for (const packet of packets) conn.write(packet.data, { wsPreEncodedFrame: packet.frame });
+  } finally {
+    transport.writable = true;
+  }
+  conn.flush();
 }
 
 /** Coalesces the writes of every websocket connection of this engine (see {@link coalesce}). */

@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 /** A real Socket.IO server on a random port with `count` real clients in the room; `ping` answers the room's backlog. */
-async function setup(count: number, fannedOut: (seconds: number) => void = () => undefined) {
+async function setup(count: number, fannedOut: (seconds: number) => void = () => undefined, transports: ("websocket" | "polling")[] = ["websocket"]) {
   http = createServer();
   io = new Server(http);
   const server = io;
@@ -35,7 +35,7 @@ async function setup(count: number, fannedOut: (seconds: number) => void = () =>
   const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   const received: number[][] = [];
   for (let i = 0; i < count; i++) {
-    const client = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false });
+    const client = connect(url, { transports, forceNew: true, reconnection: false });
     const seqs: number[] = [];
     client.on("story:upserted", (event: StoryUpsertedEvent) => seqs.push(event.seq));
     received.push(seqs);
@@ -87,6 +87,14 @@ describe("paced broadcast to the desk room", () => {
     expect(backlogAtPing).toBeGreaterThan(0);
     await until(() => received.every((seqs) => seqs.length === 200));
     expect(paced.backlog).toBe(0);
+  });
+
+  it("brings every event in order to desks on long-polling too (no WebSocket frame to reuse there)", async () => {
+    const { paced, received } = await setup(5, undefined, ["polling"]);
+    paced.send(range(1, 120).map(event));
+    paced.send(range(121, 130).map(event));
+    await until(() => received.every((seqs) => seqs.length >= 130));
+    for (const seqs of received) expect(seqs).toEqual(range(1, 130));
   });
 
   it("skips desks that left during a pass, and is done with an empty room at once", async () => {

@@ -1,17 +1,18 @@
 import { Encoder, PacketType } from "socket.io-parser";
 import type { StoryUpsertedEvent } from "../contract/events";
+import { preparePacket, writeAll, type PreparedPacket } from "./coalesce-writes";
 import type { DeskServer } from "./socket-publisher";
 
 /** Sends (event × socket) made in one turn of the event loop before it reads its sockets again. */
 export const SENDS_PER_TURN = 64;
-/** Events one pass over the sockets carries (each socket gets them together: the first write, then the rest corked in a second). */
+/** Events one pass over the sockets carries (each socket gets them together, in one write). */
 export const EVENTS_PER_PASS = 256;
 
 interface Pass {
   /** When its first event was given (performance.now()). */
   since: number;
-  /** The events, each encoded once for every socket (Socket.IO's own encoding, as `emit` makes it). */
-  packets: string[];
+  /** The events, each encoded once for every socket (Socket.IO's packet and its WebSocket frame, as a broadcast makes them). */
+  packets: PreparedPacket[];
   /** The room's sockets when the pass started (one that joins later catches up by seq). */
   sockets: string[];
   /** The next socket to send to. */
@@ -28,11 +29,11 @@ interface Options {
 const encoder = new Encoder();
 
 /** `story:upserted` encoded as Socket.IO encodes it for the main namespace (no binary, so one string). */
-function encode(event: StoryUpsertedEvent): string {
+function encode(event: StoryUpsertedEvent): PreparedPacket {
   const packets: unknown[] = encoder.encode({ type: PacketType.EVENT, nsp: "/", data: ["story:upserted", event] });
   const [packet] = packets;
   if (packets.length !== 1 || typeof packet !== "string") throw new Error("story:upserted must not carry binary data");
-  return packet;
+  return preparePacket(packet);
 }
 
 /**
@@ -41,9 +42,9 @@ function encode(event: StoryUpsertedEvent): string {
  * go they hold the loop for tens of milliseconds, and every keystroke that arrives meanwhile waits for
  * them. Sent in turns, a keystroke waits for one turn at most (under a millisecond), and the desks
  * still get the burst as fast as the process can send it. A pass takes up to EVENTS_PER_PASS events
- * to every socket, a slice of sockets per turn, each socket all of them at once (engine.io sends the
- * first and holds the rest for one corked write), so each socket gets the events in the order given. Each event is encoded
- * once per pass and written to each connection as Socket.IO's own broadcast does.
+ * to every socket, a slice of sockets per turn, each socket all of them in one write, so each socket gets
+ * the events in the order given. Each event is encoded once per pass, its WebSocket frame too, and
+ * written to each connection as Socket.IO's own broadcast does.
  */
 export class PacedBroadcast {
   private readonly io: DeskServer;
@@ -82,7 +83,7 @@ export class PacedBroadcast {
       for (; pass.next < end; pass.next++) {
         const socket = this.io.sockets.sockets.get(pass.sockets[pass.next]!);
         if (!socket?.connected) continue;
-        for (const packet of pass.packets) socket.conn.write(packet);
+        writeAll(socket.conn, pass.packets);
         budget -= pass.packets.length;
       }
       if (pass.next >= pass.sockets.length) {
