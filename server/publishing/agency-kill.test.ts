@@ -27,10 +27,14 @@ describe("agency kills of published stories", () => {
       const editorAlerts: StoryAlertedEvent[] = [];
       editorSocket.on("story:alerted", (e) => editorAlerts.push(e));
       await Promise.all([new Promise((r) => chiefSocket.once("sync:completed", r)), new Promise((r) => editorSocket.once("sync:completed", r))]);
-      const alerted = new Promise<StoryAlertedEvent>((resolve) => chiefSocket.once("story:alerted", resolve));
+      const chiefSaw: { id: string; pubStatus: string }[] = [];
+      chiefSocket.on("story:upserted", (e) => chiefSaw.push({ id: e.story.id, pubStatus: e.story.pubStatus }));
+      // What the chief's desk had when the alert came: the story's own kill is already there.
+      const alerted = new Promise<StoryAlertedEvent>((resolve) => chiefSocket.once("story:alerted", (e) => resolve({ ...e, seenBefore: [...chiefSaw] } as StoryAlertedEvent)));
       await server.ingest(ninjsStory({ uri: `urn:test:kill-${policy}`, version: 2, pubstatus: "canceled", headline: "Agency story" }));
       const alert = await alerted;
       expect(alert).toMatchObject({ storyId: id, kind: "agency_kill" });
+      expect((alert as StoryAlertedEvent & { seenBefore: typeof chiefSaw }).seenBefore).toContainEqual({ id, pubStatus: "canceled" });
       const status = (await fetch(`${server.url}/api/v1/published/${id}`)).status;
       expect(status).toBe(policy === "withdraw" ? 410 : 200);
       expect(editorAlerts).toEqual([]);

@@ -97,6 +97,27 @@ describe("paced broadcast to the desk room", () => {
     for (const seqs of received) expect(seqs).toEqual(range(1, 130));
   });
 
+  it("runs what waits for the queued events only once every desk has them (an alert never overtakes its story)", async () => {
+    const { paced, received } = await setup(30);
+    const seenAtAlert: number[] = [];
+    clients.forEach((client, i) => client.on("alert", () => seenAtAlert.push(received[i]!.length)));
+    paced.send(range(1, 300).map(event));
+    let ran = false;
+    paced.afterSent(() => {
+      ran = true;
+      for (const socket of io!.sockets.sockets.values()) socket.emit("alert" as "story:upserted", undefined as never);
+    });
+    expect(ran).toBe(false);
+    paced.send(range(301, 320).map(event)); // given after: not waited for
+    await until(() => seenAtAlert.length === 30);
+    expect(seenAtAlert.every((count) => count >= 300)).toBe(true);
+    // With nothing queued it runs at once.
+    await until(() => paced.backlog === 0);
+    let now = false;
+    paced.afterSent(() => (now = true));
+    expect(now).toBe(true);
+  });
+
   it("skips desks that left during a pass, and is done with an empty room at once", async () => {
     const { paced, received } = await setup(10);
     paced.send(range(1, 50).map(event));

@@ -53,6 +53,11 @@ export class PacedBroadcast {
   private pending: { event: StoryUpsertedEvent; at: number }[] = [];
   private pass: Pass | null = null;
   private scheduled = false;
+  /** Events given so far, and those sent to every socket of their pass. */
+  private given = 0;
+  private sent = 0;
+  /** What waits for the events given before it (see afterSent), oldest first. */
+  private waiting: { upTo: number; run: () => void }[] = [];
 
   constructor(io: DeskServer, room: string, options: Partial<Options> = {}) {
     this.io = io;
@@ -65,7 +70,18 @@ export class PacedBroadcast {
     if (events.length === 0) return;
     const at = performance.now();
     for (const event of events) this.pending.push({ event, at });
+    this.given += events.length;
     if (!this.scheduled) this.turn();
+  }
+
+  /**
+   * Runs `run` once every event given so far has gone to every socket of its pass (at once when
+   * nothing is queued): a message sent outside the room's passes (an alert about a story) then
+   * never reaches a desk before the story's own event.
+   */
+  afterSent(run: () => void): void {
+    if (this.sent >= this.given) run();
+    else this.waiting.push({ upTo: this.given, run });
   }
 
   /** Events not yet sent to every socket of the room. */
@@ -88,7 +104,9 @@ export class PacedBroadcast {
       }
       if (pass.next >= pass.sockets.length) {
         this.pass = null;
+        this.sent += pass.packets.length;
         this.options.fannedOut((performance.now() - pass.since) / 1000);
+        while (this.waiting.length > 0 && this.waiting[0]!.upTo <= this.sent) this.waiting.shift()!.run();
       }
       budget -= 1; // an empty room or a slice of gone sockets still costs its turn something
     }

@@ -23,12 +23,16 @@ export function createSocketPublisher(io: DeskServer, fannedOut: (seconds: numbe
       }
     },
     storyAlerted(event) {
-      void io
-        .in(DESK_ROOM)
-        .fetchSockets()
-        .then((sockets) => {
-          for (const socket of sockets) if (hasRole(socket.data.role as Role, "chief")) socket.emit("story:alerted", event);
-        });
+      // After the story events already queued (the kill's own among them), so a chief's desk shows the
+      // killed story by the time the alert about it arrives.
+      desks.afterSent(() => {
+        void io
+          .in(DESK_ROOM)
+          .fetchSockets()
+          .then((sockets) => {
+            for (const socket of sockets) if (hasRole(socket.data.role as Role, "chief")) socket.emit("story:alerted", event);
+          });
+      });
     },
   };
 }
