@@ -1,8 +1,9 @@
 "use client";
 
+import { userColor } from "../collab/user-color";
 import { usePresence } from "../realtime/use-presence";
 
-/** Initials of the people looking at (plain) or editing (amber ring) a story. */
+/** Initials of the people looking at (plain) or editing (amber ring) a story, each in their caret colour. */
 export function PresenceAvatars({ storyId, max = 3 }: { storyId: string; max?: number }) {
   const viewers = usePresence(storyId);
   if (viewers.length === 0) return null;
@@ -16,7 +17,8 @@ export function PresenceAvatars({ storyId, max = 3 }: { storyId: string; max?: n
           key={v.userId}
           aria-hidden
           data-presence-mode={v.mode}
-          className={`inline-flex size-5 items-center justify-center rounded-full bg-indigo-600 text-[10px] font-bold leading-none text-white ring-2 dark:bg-indigo-400 dark:text-slate-950 ${
+          style={{ backgroundColor: userColor(v.userId) }}
+          className={`inline-flex size-5 items-center justify-center rounded-full text-[10px] font-bold leading-none text-white ring-2 ${
             v.mode === "editing" ? "ring-amber-400" : "ring-white dark:ring-slate-950"
           }`}
         >
