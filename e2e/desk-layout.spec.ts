@@ -68,6 +68,10 @@ test("at 1,024 x 700 the story opens as an overlay over the queue, and the headl
   expect(pane.x).toBeGreaterThan(100); // over the queue's right part, its left part still in sight
   expect(pane.x + pane.width).toBeGreaterThan(1000);
   expect((await queue(page).boundingBox())!.width).toBeGreaterThan(1000); // the queue did not shrink: the pane lies over it
+  // In the strip left in sight, each line still says which story it is: its headline starts well left of the pane.
+  const headlineX = await line(page, headlines[1]!).evaluate((row) => [...row.querySelectorAll("span")].find((s) => s.className.includes("flex-1"))!.getBoundingClientRect().x);
+  expect(pane.x - headlineX).toBeGreaterThan(150);
+  await expect(line(page, headlines[1]!).locator(".queue-col-time")).toBeHidden();
   await expectNoSidewaysScroll(page, "story at 1024");
 
   await page.getByRole("button", { name: "Back to the queue" }).click();

@@ -160,7 +160,7 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
           <DeskHeader me={me} filters={filters} onFilters={setFilters} onHelp={() => setIsHelpOpen(true)} onNewStory={() => newStory(false)} />
           <FilterBar filters={filters} searchRef={searchRef} suggest={(field) => queueRef.current?.sample(field) ?? []} onChange={setFilters} onLeaveSearch={() => queueRef.current?.focus()} />
         </div>
-        <main className="relative grid min-h-0 flex-1 grid-cols-1 xl:grid-cols-[minmax(0,1.7fr)_minmax(22rem,1fr)]">
+        <main className={`relative grid min-h-0 flex-1 grid-cols-1 xl:grid-cols-[minmax(0,1.7fr)_minmax(22rem,1fr)] ${selectedId ? "queue-pane-open" : ""}`}>
           <section aria-label="Queue" className="queue-container flex min-h-0 flex-col border-slate-200 xl:border-r dark:border-slate-800">
             <BulkBar
               count={marked.size}

@@ -22,7 +22,7 @@ export function takenText(story: Pick<StorySummary, "takenBy" | "takenByName" | 
   return `Taken by ${who}${story.takenAt ? ` ${clockTime(story.takenAt, timeZone)}` : ""}`;
 }
 
-/** The holder's initials in the ON IT column (a ring marks the viewer's own), with the full sentence for screen readers. */
+/** The holder's initials in the ON IT column, in a square (green: the viewer's own) apart from the round avatars of who is on the story now; the full sentence for screen readers. */
 export function HolderBadge({ story }: { story: StorySummary }) {
   const who = useDeskUser();
   const timeZone = useDeskTimeZone();
@@ -35,7 +35,7 @@ export function HolderBadge({ story }: { story: StorySummary }) {
       <span className="sr-only">{text}</span>
       <span
         aria-hidden
-        className={`inline-flex size-5 items-center justify-center rounded-full text-[10px] font-bold leading-none ${
+        className={`inline-flex size-5 items-center justify-center rounded-sm text-[10px] font-bold leading-none ${
           isMine ? "bg-emerald-600 text-white dark:bg-emerald-400 dark:text-slate-950" : "bg-slate-700 text-white dark:bg-slate-300 dark:text-slate-950"
         }`}
       >

@@ -27,14 +27,16 @@ export const ROW_LAYOUT = "flex items-center gap-x-1.5 pl-1 pr-2 max-sm:flex-wra
  * `queue-col-drop-1` goes below 52rem of queue, `queue-col-drop-2` below 44rem. The headline never does.
  */
 export const COLUMN_DROP = { first: "queue-col-drop-1", second: "queue-col-drop-2" } as const;
+/** Columns hidden while an open story lies over the queue (between phone and wide screens; see globals.css). */
+const BESIDE_PANE = "queue-col-beside-pane";
 export const COLUMN = {
   mark: "w-3 shrink-0",
   urgency: "w-[4.3rem] shrink-0",
-  age: "w-[2.1rem] shrink-0",
+  age: `w-[2.1rem] shrink-0 ${BESIDE_PANE}`,
   /** The clock time (HH:MM, desk's zone); `queue-col-time` names it for layouts that hide or keep columns. */
-  time: "queue-col-time w-[2.3rem] shrink-0",
-  agency: "w-[4.6rem] shrink-0 truncate max-sm:w-[3.6rem]",
-  slug: `w-[7rem] shrink-0 truncate ${COLUMN_DROP.first}`,
+  time: `queue-col-time w-[2.3rem] shrink-0 ${BESIDE_PANE}`,
+  agency: `w-[4.6rem] shrink-0 truncate max-sm:w-[3.6rem] ${BESIDE_PANE}`,
+  slug: `w-[7rem] shrink-0 truncate ${COLUMN_DROP.first} ${BESIDE_PANE}`,
   headline: "min-w-0 flex-1 truncate max-sm:order-last max-sm:basis-full max-sm:pl-4",
   words: `w-[2.6rem] shrink-0 text-right ${COLUMN_DROP.second}`,
   state: "w-[4.6rem] shrink-0 truncate",
