@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io as connect, type Socket } from "socket.io-client";
 import * as parser from "socket.io-parser";
 import * as Y from "yjs";
@@ -159,7 +160,7 @@ async function runScenario(desk: BenchServer, relay: BenchServer, cookies: strin
   const upsertedPerSecond = sum(turns.desk.map((t) => t.upserted)) / (sum(turns.desk.map((t) => t.wallMs)) / 1000);
   const [baseKeys, deskKeys] = [sum(turns.base.map((t) => t.keys)), sum(turns.desk.map((t) => t.keys))];
   for (const editor of [...deskEditors, ...relayEditors]) editor.close();
-  const load = (side: Turn[]) => ({ serverCpuPercent: mean(side.map((t) => t.server.cpuPercent)), serverLoopDelayP99Ms: Math.max(...side.map((t) => t.server.loopDelayMs.p99)), generatorCpuPercent: mean(side.map((t) => t.generatorCpuPercent)) });
+  const load = (side: Turn[]) => ({ serverCpuPercent: mean(side.map((t) => t.server.cpuPercent)), serverLoopDelayP99Ms: Math.max(...side.map((t) => t.server.loopDelayMs.p99)), generatorCpuPercent: mean(side.map((t) => t.generatorCpuPercent)), generatorLoopDelayP99Ms: Math.max(...side.map((t) => t.generatorLoopDelayP99Ms)) });
   return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, deskLoad: load(turns.desk), baseLoad: load(turns.base), ids };
 }
 
@@ -174,6 +175,8 @@ interface Turn {
   server: WindowStats;
   /** CPU of this process (the editors: the load generator) over the turn, in percent of one core. */
   generatorCpuPercent: number;
+  /** This process's event-loop delay p99 over the turn (ms): how long a received keystroke can wait here to be read. */
+  generatorLoopDelayP99Ms: number;
   /** `story:upserted` frames the desks received during the turn, and how long it lasted. */
   upserted: number;
   wallMs: number;
@@ -183,12 +186,15 @@ interface Turn {
 async function turn(server: BenchServer, editors: readonly Editor[], s: Scenario): Promise<Turn> {
   await server.startWindow();
   const cpu = process.cpuUsage();
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const started = performance.now();
   const framesBefore = deskFrames.upserted;
   const keys = await typeFor(editors, s.intervalMs, s.seconds);
   const wallMs = performance.now() - started;
   const used = process.cpuUsage(cpu);
-  return { keys, server: await server.stopWindow(), generatorCpuPercent: ((used.user + used.system) / 1000 / wallMs) * 100, upserted: deskFrames.upserted - framesBefore, wallMs };
+  loop.disable();
+  return { keys, server: await server.stopWindow(), generatorCpuPercent: ((used.user + used.system) / 1000 / wallMs) * 100, generatorLoopDelayP99Ms: loop.percentile(99) / 1e6, upserted: deskFrames.upserted - framesBefore, wallMs };
 }
 
 /**
@@ -227,6 +233,7 @@ export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; 
       makeFigure({ name: "story:upserted delivered to the desks per second while typing", value: many.upsertedPerSecond, unit: "/s" }),
       makeFigure({ name: `server CPU while typing, ${c.stories} stories × 3 editors (% of one core)`, value: many.deskLoad.serverCpuPercent, baseline: many.baseLoad.serverCpuPercent, unit: "%", baselineName: BASELINE }),
       makeFigure({ name: `load generator CPU while typing, ${c.stories} stories × 3 editors (% of one core)`, value: many.deskLoad.generatorCpuPercent, baseline: many.baseLoad.generatorCpuPercent, unit: "%", baselineName: "the same editors on the relay" }),
+      makeFigure({ name: `load generator event-loop delay p99 while typing, ${c.stories} stories × 3 editors (worst turn)`, value: many.deskLoad.generatorLoopDelayP99Ms, baseline: many.baseLoad.generatorLoopDelayP99Ms, unit: "ms", baselineName: "the same editors on the relay" }),
       makeFigure({ name: "heap per open story document", value: perDoc, unit: "B" }),
       makeFigure({ name: "heap left per document after unloading", value: Math.max(0, leftPerDoc), unit: "B" }),
     ];
