@@ -27,6 +27,15 @@ describe("agency kills of published stories", () => {
       const editorAlerts: StoryAlertedEvent[] = [];
       editorSocket.on("story:alerted", (e) => editorAlerts.push(e));
       await Promise.all([new Promise((r) => chiefSocket.once("sync:completed", r)), new Promise((r) => editorSocket.once("sync:completed", r))]);
+      // A desk room busy with earlier events when the kill is published: 3,000 story events (another
+      // story's, repeated) go out just before the kill's own, so it waits behind them in the paced passes.
+      const publisher = server.desk.ctx.publisher;
+      const publish = publisher.storiesChanged.bind(publisher);
+      publisher.storiesChanged = (changed) => {
+        const kill = changed.find((c) => c.story.id === id && c.story.pubStatus === "canceled");
+        if (kill) publish(Array.from({ length: 3000 }, () => ({ seq: kill.seq - 1, story: { ...kill.story, id: "earlier-story", pubStatus: "usable" } })));
+        publish(changed);
+      };
       const chiefSaw: { id: string; pubStatus: string }[] = [];
       chiefSocket.on("story:upserted", (e) => chiefSaw.push({ id: e.story.id, pubStatus: e.story.pubStatus }));
       // What the chief's desk had when the alert came: the story's own kill is already there.

@@ -85,8 +85,8 @@ export function writeAll(connection: unknown, packets: readonly PreparedPacket[]
     for (const packet of packets) conn.write(packet.data, { wsPreEncodedFrame: packet.frame });
   } finally {
     transport.writable = true;
+    conn.flush();
   }
-  conn.flush();
 }
 
 /** Coalesces the writes of every websocket connection of this engine (see {@link coalesce}). */

@@ -118,6 +118,18 @@ describe("paced broadcast to the desk room", () => {
     expect(now).toBe(true);
   });
 
+  it("refuses an event carrying binary data without holding what waits behind it", async () => {
+    const { paced, received } = await setup(2);
+    const bad = { seq: 1, story: { id: "s1", blob: Buffer.from("x") } } as unknown as StoryUpsertedEvent;
+    expect(() => paced.send([bad])).toThrow(/binary/);
+    let ran = false;
+    paced.afterSent(() => (ran = true));
+    expect(ran).toBe(true);
+    paced.send(range(2, 5).map(event));
+    await until(() => received.every((seqs) => seqs.length === 4));
+    for (const seqs of received) expect(seqs).toEqual(range(2, 5));
+  });
+
   it("skips desks that left during a pass, and is done with an empty room at once", async () => {
     const { paced, received } = await setup(10);
     paced.send(range(1, 50).map(event));

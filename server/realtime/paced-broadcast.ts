@@ -105,8 +105,8 @@ export class PacedBroadcast {
       if (pass.next >= pass.sockets.length) {
         this.pass = null;
         this.sent += pass.packets.length;
+        this.runDue();
         this.options.fannedOut((performance.now() - pass.since) / 1000);
-        while (this.waiting.length > 0 && this.waiting[0]!.upTo <= this.sent) this.waiting.shift()!.run();
       }
       budget -= 1; // an empty room or a slice of gone sockets still costs its turn something
     }
@@ -120,7 +120,21 @@ export class PacedBroadcast {
     if (this.pending.length === 0) return null;
     const sockets = [...(this.io.sockets.adapter.rooms.get(this.room) ?? [])];
     const taken = this.pending.splice(0, this.options.eventsPerPass);
-    this.pass = { since: taken[0]!.at, packets: taken.map((p) => encode(p.event)), sockets, next: 0 };
+    // Counted as sent if it cannot be encoded, so what waits behind it (afterSent) is not held for ever.
+    let packets: PreparedPacket[];
+    try {
+      packets = taken.map((p) => encode(p.event));
+    } catch (error) {
+      this.sent += taken.length;
+      this.runDue();
+      throw error;
+    }
+    this.pass = { since: taken[0]!.at, packets, sockets, next: 0 };
     return this.pass;
+  }
+
+  /** Runs the waiters whose events have all been sent, oldest first. */
+  private runDue(): void {
+    while (this.waiting.length > 0 && this.waiting[0]!.upTo <= this.sent) this.waiting.shift()!.run();
   }
 }
