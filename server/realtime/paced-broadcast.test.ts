@@ -118,6 +118,17 @@ describe("paced broadcast to the desk room", () => {
     expect(now).toBe(true);
   });
 
+  it("brings every event in order to desks that upgrade from long-polling to WebSocket during the burst", async () => {
+    const { paced, received } = await setup(5, undefined, ["polling", "websocket"]);
+    // Connected over polling a moment ago; the upgrade happens while these go out.
+    paced.send(range(1, 300).map(event));
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    paced.send(range(301, 600).map(event));
+    await until(() => received.every((seqs) => seqs.length >= 600));
+    for (const seqs of received) expect(seqs).toEqual(range(1, 600));
+    expect(clients.every((client) => client.io.engine.transport.name === "websocket")).toBe(true);
+  });
+
   it("refuses an event carrying binary data without holding what waits behind it", async () => {
     const { paced, received } = await setup(2);
     const bad = { seq: 1, story: { id: "s1", blob: Buffer.from("x") } } as unknown as StoryUpsertedEvent;
