@@ -27,7 +27,7 @@ export const ROW_LAYOUT = "flex items-center gap-x-1.5 pl-1 pr-2 max-sm:flex-wra
  * `queue-col-drop-1` goes below 52rem of queue, `queue-col-drop-2` below 44rem. The headline never does.
  */
 export const COLUMN_DROP = { first: "queue-col-drop-1", second: "queue-col-drop-2" } as const;
-/** Columns hidden while an open story lies over the queue (between phone and wide screens; see globals.css). */
+/** Columns that step out of sight (kept for screen readers) while an open story lies over the queue, between phone and wide screens (see globals.css). */
 const BESIDE_PANE = "queue-col-beside-pane";
 export const COLUMN = {
   mark: "w-3 shrink-0",
