@@ -53,7 +53,7 @@ export class PacedBroadcast {
   private pending: { event: StoryUpsertedEvent; at: number }[] = [];
   private pass: Pass | null = null;
   private scheduled = false;
-  /** Events given so far, and those sent to every socket of their pass. */
+  /** Events given so far, and those sent to every socket of their pass (or refused): the backlog is the difference. */
   private given = 0;
   private sent = 0;
   /** What waits for the events given before it (see afterSent), oldest first. */
@@ -80,13 +80,13 @@ export class PacedBroadcast {
    * never reaches a desk before the story's own event.
    */
   afterSent(run: () => void): void {
-    if (this.sent >= this.given) run();
+    if (this.backlog === 0) run();
     else this.waiting.push({ upTo: this.given, run });
   }
 
   /** Events not yet sent to every socket of the room. */
   get backlog(): number {
-    return this.pending.length + (this.pass?.packets.length ?? 0);
+    return this.given - this.sent;
   }
 
   private turn(): void {
