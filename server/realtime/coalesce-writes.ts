@@ -76,16 +76,13 @@ export function preparePacket(data: string): PreparedPacket {
 export function writeAll(connection: unknown, packets: readonly PreparedPacket[]): void {
   const conn = connection as EngineWriter;
   const transport = conn.transport;
-  if (!transport.writable) {
-    for (const packet of packets) conn.write(packet.data, { wsPreEncodedFrame: packet.frame });
-    return;
-  }
+  const writable = transport.writable;
   transport.writable = false;
   try {
     for (const packet of packets) conn.write(packet.data, { wsPreEncodedFrame: packet.frame });
   } finally {
-    transport.writable = true;
-    conn.flush();
+    transport.writable = writable;
+    if (writable) conn.flush();
   }
 }
 
