@@ -37,7 +37,7 @@ export class ClientPool {
   static async start(connections: number, maxWorkers = 4): Promise<ClientPool> {
     const count = Math.max(1, Math.min(maxWorkers, Math.ceil(connections / SOCKETS_PER_WORKER)));
     const perWorker = Math.ceil(connections / count) + 50;
-    const workers = Array.from({ length: count }, (_, i) => startChild("client-worker.ts", { label: `client worker ${i + 1}`, openFiles: perWorker + 200 }));
+    const workers = Array.from({ length: count }, (_, i) => startChild("client-worker.ts", { label: `client worker ${i + 1}`, openFiles: perWorker + 200, env: { BENCH_WORKER_INDEX: String(i) } }));
     const pool = new ClientPool(workers);
     try {
       await Promise.all(workers.map((w) => w.firstJsonLine));
