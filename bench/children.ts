@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { checkSharedClock } from "./clock";
 import { RpcClient } from "./ipc";
 import { readFdLimit } from "./machine";
 
@@ -74,6 +75,22 @@ export function startChild(file: string, options: { label: string; env?: Record<
     firstJsonLine: ready,
     stop: () => stopChild(child),
   };
+}
+
+/**
+ * Starts `count` load-generator processes of `file` (numbered by BENCH_WORKER_INDEX), each ready and
+ * reading the bench's monotonic clock; if one fails, all are stopped.
+ */
+export async function startLoadGenerators(file: string, count: number, options: { label: string; openFiles: number }): Promise<BenchChild[]> {
+  const children = Array.from({ length: count }, (_, i) => startChild(file, { label: `${options.label} ${i + 1}`, openFiles: options.openFiles, env: { BENCH_WORKER_INDEX: String(i) } }));
+  try {
+    await Promise.all(children.map((child) => child.firstJsonLine));
+    await Promise.all(children.map((child) => checkSharedClock(child.rpc)));
+  } catch (error) {
+    await Promise.all(children.map((child) => child.stop()));
+    throw error;
+  }
+  return children;
 }
 
 /** Registers a child process so {@link cleanUpEverything} (and process exit) stops it. */

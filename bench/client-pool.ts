@@ -1,5 +1,4 @@
-import { startChild, type BenchChild } from "./children";
-import { checkSharedClock } from "./clock";
+import { startLoadGenerators, type BenchChild } from "./children";
 import { concatSamples } from "./stats";
 
 /** Most connections one load-generator process holds. */
@@ -37,16 +36,7 @@ export class ClientPool {
   static async start(connections: number, maxWorkers = 4): Promise<ClientPool> {
     const count = Math.max(1, Math.min(maxWorkers, Math.ceil(connections / SOCKETS_PER_WORKER)));
     const perWorker = Math.ceil(connections / count) + 50;
-    const workers = Array.from({ length: count }, (_, i) => startChild("client-worker.ts", { label: `client worker ${i + 1}`, openFiles: perWorker + 200, env: { BENCH_WORKER_INDEX: String(i) } }));
-    const pool = new ClientPool(workers);
-    try {
-      await Promise.all(workers.map((w) => w.firstJsonLine));
-      await Promise.all(workers.map((w) => checkSharedClock(w.rpc)));
-    } catch (error) {
-      await pool.stop();
-      throw error;
-    }
-    return pool;
+    return new ClientPool(await startLoadGenerators("client-worker.ts", count, { label: "client worker", openFiles: perWorker + 200 }));
   }
 
   /** Connects one socket per cookie (null = no cookie), spread evenly over the workers; fails if any socket fails. */

@@ -6,6 +6,7 @@
  */
 import { io, type Socket } from "socket.io-client";
 import { nowMs } from "./clock";
+import { editorHeaders } from "./editor-address";
 import { emitToParent, serveRpc } from "./ipc";
 
 interface StoryEvent {
@@ -43,24 +44,9 @@ function onStory(event: StoryEvent): void {
   if (count === sockets.length) emitToParent("complete", key);
 }
 
-/** This worker's number: the second part of its editors' addresses. */
-const WORKER_INDEX = Number(process.env.BENCH_WORKER_INDEX ?? 0);
-let addressCount = 0;
-
-/**
- * The address an editor's connection says it comes from (through the proxy the bench's Wiredesk
- * trusts): one per editor, as each editor of a newsroom has their own machine. From one address, the
- * server's handshake limit (bursts of 500, then 100 a second) would refuse the rest of a large desk.
- */
-function nextAddress(): string {
-  const n = addressCount++;
-  return `10.${WORKER_INDEX % 256}.${(n >> 8) % 256}.${n % 256}`;
-}
-
 function connectOne(url: string, cookie: string | null, timeoutMs: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { "x-forwarded-for": nextAddress(), ...(cookie ? { cookie } : {}) };
-    const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, timeout: timeoutMs, extraHeaders: headers, auth: {} });
+    const socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, timeout: timeoutMs, extraHeaders: editorHeaders(cookie), auth: {} });
     const timer = setTimeout(() => {
       socket.close();
       reject(new Error("connect timed out"));

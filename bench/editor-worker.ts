@@ -13,11 +13,12 @@ import type { ClientToServerEvents, ServerToClientEvents } from "../server/contr
 import { waitStatus } from "../server/testing/collab-client";
 import { waitConnected } from "../server/testing/socket-events";
 import { nowMs } from "./clock";
+import { editorHeaders } from "./editor-address";
 import { serveRpc } from "./ipc";
 
 export type Side = "desk" | "relay";
 
-/** One editor: its document, its socket and its place in the stagger of all editors of its side. */
+/** One editor: its document and its place in the stagger of all editors of its side. */
 interface Editor {
   doc: Y.Doc;
   index: number;
@@ -70,20 +71,23 @@ class DeskDecoder extends parser.Decoder {
 }
 const deskParser = { ...parser, Decoder: DeskDecoder };
 
+/** How long joining a story may take before the part fails. */
+const JOIN_TIMEOUT_MS = 60_000;
+
 async function deskEditor(url: string, cookie: string, storyId: string, index: number): Promise<Editor> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { cookie }, parser: deskParser });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: editorHeaders(cookie), parser: deskParser });
   await waitConnected(socket);
   // Stamped before the provider applies the update, as the relay's editors stamp before they apply.
   socket.on("collab:updated", (event) => arrived("desk", event.update));
   const provider = new CollabProvider(socket, storyId, { edit: true });
-  await waitStatus(provider, "synced", 60_000);
+  await waitStatus(provider, "synced", JOIN_TIMEOUT_MS);
   return { doc: provider.doc, index, close: () => (provider.destroy(), socket.disconnect()) };
 }
 
 async function relayEditor(url: string, room: string, index: number): Promise<Editor> {
-  const socket = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false });
-  await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
-  await new Promise<void>((resolve) => socket.emit("join", room, () => resolve()));
+  const socket = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: editorHeaders(null) });
+  await waitConnected(socket);
+  await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck("join", room);
   const doc = new Y.Doc();
   doc.on("update", (update: Uint8Array, origin: unknown) => {
     if (origin !== socket) socket.emit("update", { room, update }, () => undefined);
@@ -109,33 +113,37 @@ const LOOP_SAMPLE_MS = 5;
 
 /**
  * Every editor of `side` here types one character into its headline every `intervalMs` for `seconds`,
- * starting at its place in the stagger of all `total` editors of the side (over every worker). Answers
- * the keystrokes typed, this process's CPU (% of one core) and event-loop delay p99, and the
- * `story:upserted` frames its desks received.
+ * from `startAt` (the shared clock, the same for every worker) plus its place in the stagger of all
+ * `total` editors of the side. Answers the keystrokes typed, this process's CPU (% of one core) and
+ * event-loop delay p99, and the `story:upserted` frames its desks received.
  */
-async function type(payload: { side: Side; intervalMs: number; seconds: number; total: number }): Promise<TypedTurn> {
-  const { side, intervalMs, seconds, total } = payload;
+async function type(payload: { side: Side; intervalMs: number; seconds: number; total: number; startAt: number }): Promise<TypedTurn> {
+  const { side, intervalMs, seconds, total, startAt } = payload;
   const cpu = process.cpuUsage();
   const loop = monitorEventLoopDelay({ resolution: LOOP_SAMPLE_MS });
   loop.enable();
   const started = performance.now();
   const framesBefore = upsertedFrames;
+  const endAt = startAt + seconds * 1000;
   let keys = 0;
   const intervals: NodeJS.Timeout[] = [];
+  const keystroke = (editor: Editor) => {
+    const text = editor.doc.getText("headline");
+    stamps[side].typedKeys.push(`${editor.doc.clientID}:${Y.getState(editor.doc.store, editor.doc.clientID)}`);
+    stamps[side].typedAt.push(nowMs());
+    text.insert(text.length, "x");
+    keys += 1;
+  };
   const starts = editors[side].map((editor) =>
-    setTimeout(() => {
-      intervals.push(
-        setInterval(() => {
-          const text = editor.doc.getText("headline");
-          stamps[side].typedKeys.push(`${editor.doc.clientID}:${Y.getState(editor.doc.store, editor.doc.clientID)}`);
-          stamps[side].typedAt.push(nowMs());
-          text.insert(text.length, "x");
-          keys += 1;
-        }, intervalMs),
-      );
-    }, (editor.index * intervalMs) / total),
+    setTimeout(
+      () => {
+        keystroke(editor);
+        intervals.push(setInterval(() => keystroke(editor), intervalMs));
+      },
+      Math.max(0, startAt + (editor.index * intervalMs) / total - nowMs()),
+    ),
   );
-  await new Promise((resolve) => setTimeout(resolve, seconds * 1000 + intervalMs));
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, endAt - nowMs())));
   for (const timer of [...starts, ...intervals]) clearTimeout(timer);
   await new Promise((resolve) => setTimeout(resolve, 500)); // late deliveries
   const wallMs = performance.now() - started;

@@ -20,7 +20,8 @@ export const FULL: Profile = {
   name: "full",
   settleMs: 1000,
   fanout: { sizes: [100, 1000, 3000], rounds: 20, warmupRounds: 3, gapMs: 250 },
-  connections: { sizes: [1000, 3000], settleMs: 2000 },
+  // Longer than the handshake limiter keeps an address (5 s): an idle editor is charged what stays.
+  connections: { sizes: [1000, 3000], settleMs: 6000 },
   ingest: { deliveriesPerFormat: 3000, rounds: 3, latencyRate: 100, latencySeconds: 30, warmupSeconds: 3 },
   queue: { stories: 1_000_000, queries: 200, browser: { stories: 50_000, rate: 100, seconds: 20 } },
   mixed: { editors: 1000, rate: 50, seconds: 60, warmupSeconds: 5, stories: 1_000_000 },

@@ -1,5 +1,5 @@
-import { checkSharedClock } from "../clock";
-import { startChild, type BenchChild } from "../children";
+import { startLoadGenerators, type BenchChild } from "../children";
+import { nowMs } from "../clock";
 import type { Side, Stamps, TypedTurn } from "../editor-worker";
 import { ninjsStory } from "../../server/testing/test-server";
 import type { Profile } from "../profiles";
@@ -10,6 +10,9 @@ import { summarize, type Summary } from "../stats";
 
 const BASELINE = "bare Socket.IO 4.8 relaying raw Yjs updates to the story's room";
 
+/** How far ahead of the request the editors of every process start typing. */
+const TYPE_START_AHEAD_MS = 100;
+
 /** The co-editing load generators: editor processes (bench/editor-worker.ts) sharing the bench's monotonic clock. */
 class EditorWorkers {
   private readonly workers: BenchChild[];
@@ -19,26 +22,19 @@ class EditorWorkers {
   }
 
   static async start(count: number, sockets: number): Promise<EditorWorkers> {
-    const workers = Array.from({ length: count }, (_, i) => startChild("editor-worker.ts", { label: `editor worker ${i + 1}`, openFiles: Math.ceil(sockets / count) + 200 }));
-    const pool = new EditorWorkers(workers);
-    try {
-      await Promise.all(workers.map((w) => w.firstJsonLine));
-      await Promise.all(workers.map((w) => checkSharedClock(w.rpc)));
-    } catch (error) {
-      await pool.stop();
-      throw error;
-    }
-    return pool;
+    return new EditorWorkers(await startLoadGenerators("editor-worker.ts", count, { label: "editor worker", openFiles: Math.ceil(sockets / count) + 200 }));
   }
 
-  /** Adds the side's editor number `index` to worker `index mod count`: a story's editors sit in different processes. */
+  /** Adds the side's editor number `index` to worker `index mod count`: a story's editors sit in as many processes as there are. */
   add(side: Side, index: number, url: string, storyId: string, cookie: string | null = null): Promise<unknown> {
     return this.workers[index % this.workers.length]!.rpc.call("add", { side, url, cookie, storyId, index }, 120_000);
   }
 
   /** Every worker types with its editors of `side` at once; answers their keystrokes, CPU, worst loop delay and frames. */
   async type(side: Side, total: number, s: Scenario): Promise<Omit<Turn, "server">> {
-    const parts = await Promise.all(this.workers.map((w) => w.rpc.call<TypedTurn>("type", { side, intervalMs: s.intervalMs, seconds: s.seconds, total }, s.seconds * 1000 + 60_000)));
+    // One start on the shared clock for every worker, a moment ahead, so the stagger holds across processes.
+    const startAt = nowMs() + TYPE_START_AHEAD_MS;
+    const parts = await Promise.all(this.workers.map((w) => w.rpc.call<TypedTurn>("type", { side, intervalMs: s.intervalMs, seconds: s.seconds, total, startAt }, s.seconds * 1000 + 60_000)));
     return {
       keys: sum(parts.map((p) => p.keys)),
       generatorCpuPercent: sum(parts.map((p) => p.cpuPercent)),
@@ -48,8 +44,11 @@ class EditorWorkers {
     };
   }
 
-  /** Joins every worker's stamps of `side`: each received keystroke's latency, and the update bytes. */
-  async latencies(side: Side): Promise<{ latencies: number[]; bytes: number[] }> {
+  /**
+   * Joins every worker's stamps of `side`: each received keystroke's latency, and the update bytes.
+   * Fails unless every keystroke reached each of the story's other `editorsPerStory - 1` editors.
+   */
+  async latencies(side: Side, editorsPerStory: number): Promise<{ latencies: number[]; bytes: number[] }> {
     const parts = await Promise.all(this.workers.map((w) => w.rpc.call<Stamps>("collect", { side }, 60_000)));
     const typedAt = new Map<string, number>();
     for (const p of parts) p.typedKeys.forEach((key, i) => typedAt.set(key, p.typedAt[i]!));
@@ -60,11 +59,18 @@ class EditorWorkers {
         if (sent !== undefined) latencies.push(p.arrivedAt[i]! - sent);
       });
     }
+    const expected = typedAt.size * (editorsPerStory - 1);
+    if (latencies.length !== expected) throw new Error(`${side}: ${latencies.length} keystroke deliveries matched, ${expected} expected (${typedAt.size} keystrokes × ${editorsPerStory - 1} co-editors)`);
     return { latencies, bytes: parts.flatMap((p) => p.bytes) };
   }
 
+  /** Closes every editor (the processes stay for the next scenario). */
+  async closeEditors(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.rpc.call("close", null, 10_000)));
+  }
+
   async stop(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.rpc.call("close", null, 10_000).catch(() => undefined)));
+    await this.closeEditors().catch(() => undefined);
     await Promise.all(this.workers.map((w) => w.stop()));
   }
 }
@@ -87,14 +93,11 @@ interface Scenario {
   /** Rounds of one turn each (`seconds` long), baseline and Wiredesk alternating A-B-B-A. */
   rounds: number;
   wire: boolean;
-  /** Editor processes the editors are spread over. */
-  workers: number;
 }
 
-async function runScenario(desk: BenchServer, relay: BenchServer, cookies: string[], s: Scenario, tag: string) {
+async function runScenario(workers: EditorWorkers, desk: BenchServer, relay: BenchServer, cookies: string[], s: Scenario, tag: string) {
   const ids = await storyIds(desk, s.stories, tag);
   const total = s.stories * s.editorsPerStory;
-  const workers = await EditorWorkers.start(s.workers, total * 2);
   try {
     for (const [n, id] of ids.entries()) {
       for (let e = 0; e < s.editorsPerStory; e++) {
@@ -115,19 +118,22 @@ async function runScenario(desk: BenchServer, relay: BenchServer, cookies: strin
         if (side === "base") turns.base.push(await turn(relay, () => workers.type("relay", total, s)));
         else {
           const wire = startWire();
-          turns.desk.push(await turn(desk, () => workers.type("desk", total, s)));
-          if (wire) clearInterval(wire);
+          try {
+            turns.desk.push(await turn(desk, () => workers.type("desk", total, s)));
+          } finally {
+            if (wire) clearInterval(wire);
+          }
         }
         await new Promise((resolve) => setTimeout(resolve, TURN_PAUSE_MS));
       }
     }
-    const [measured, base] = [await workers.latencies("desk"), await workers.latencies("relay")];
+    const [measured, base] = [await workers.latencies("desk", s.editorsPerStory), await workers.latencies("relay", s.editorsPerStory)];
     const upsertedPerSecond = sum(turns.desk.map((t) => t.upserted)) / (sum(turns.desk.map((t) => t.wallMs)) / 1000);
     const [baseKeys, deskKeys] = [sum(turns.base.map((t) => t.keys)), sum(turns.desk.map((t) => t.keys))];
     const load = (side: Turn[]) => ({ serverCpuPercent: mean(side.map((t) => t.server.cpuPercent)), serverLoopDelayP99Ms: Math.max(...side.map((t) => t.server.loopDelayMs.p99)), generatorCpuPercent: mean(side.map((t) => t.generatorCpuPercent)), generatorLoopDelayP99Ms: Math.max(...side.map((t) => t.generatorLoopDelayP99Ms)) });
     return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, deskLoad: load(turns.desk), baseLoad: load(turns.base), ids };
   } finally {
-    await workers.stop();
+    await workers.closeEditors();
   }
 }
 
@@ -166,8 +172,15 @@ export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; 
   const [desk, relay] = await Promise.all([startDeskServer({ connections: c.stories * 3 + 100 }), startBaselineServer({ connections: c.stories * 3 + 100 })]);
   try {
     const cookies = await createSessions(desk, c.sessions);
-    const one = await runScenario(desk, relay, cookies, { stories: 1, editorsPerStory: c.oneStoryEditors, intervalMs: c.intervalMs, seconds: c.seconds, rounds: c.rounds, wire: false, workers: c.editorProcesses }, "one");
-    const many = await runScenario(desk, relay, cookies, { stories: c.stories, editorsPerStory: 3, intervalMs: c.manyIntervalMs, seconds: c.seconds, rounds: c.rounds, wire: true, workers: c.editorProcesses }, "many");
+    const workers = await EditorWorkers.start(c.editorProcesses, Math.max(c.oneStoryEditors, c.stories * 3) * 2);
+    let one: Awaited<ReturnType<typeof runScenario>>;
+    let many: typeof one;
+    try {
+      one = await runScenario(workers, desk, relay, cookies, { stories: 1, editorsPerStory: c.oneStoryEditors, intervalMs: c.intervalMs, seconds: c.seconds, rounds: c.rounds, wire: false }, "one");
+      many = await runScenario(workers, desk, relay, cookies, { stories: c.stories, editorsPerStory: 3, intervalMs: c.manyIntervalMs, seconds: c.seconds, rounds: c.rounds, wire: true }, "many");
+    } finally {
+      await workers.stop();
+    }
     await new Promise((resolve) => setTimeout(resolve, 1500)); // write-backs and unloads settle
 
     // Memory: open documents without sockets, then unload them (heaps read after full collections).
@@ -199,7 +212,7 @@ export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; 
     return {
       figures,
       details: { one, many, memory: { docs: memoryIds.length, perDoc, leftPerDoc } },
-      note: `Wiredesk and the relay each run in their own process; the editors are spread over ${c.editorProcesses} editor processes (a story's editors in different ones, as each editor has their own browser), on the same cores. Turns alternate A-B-B-A with a 1-second pause; the wire (10 stories/s) runs during Wiredesk's turns only. Each Wiredesk editor is also a desk: it receives every story:upserted (counted, not decoded; see DeskDecoder). Wiredesk stores each update in SQLite (WIREDESK_SQLITE_SYNC=full) before it acknowledges it; the relay stores nothing.`,
+      note: `Wiredesk and the relay each run in their own process; the editors are spread over ${c.editorProcesses} editor processes (a story's editors spread over them, as each editor has their own browser; each editor its own address), on the same cores; every process starts typing at the same moment of the shared clock, and the part fails unless every keystroke reached every co-editor. Turns alternate A-B-B-A with a 1-second pause; the wire (10 stories/s) runs during Wiredesk's turns only. Each Wiredesk editor is also a desk: it receives every story:upserted (counted, not decoded; see DeskDecoder). Wiredesk stores each update in SQLite (WIREDESK_SQLITE_SYNC=full) before it acknowledges it; the relay stores nothing.`,
     };
   } finally {
     await Promise.all([relay.stop(), desk.stop()]);

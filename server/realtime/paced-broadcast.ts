@@ -4,11 +4,10 @@ import { preparePacket, writeAll, type PreparedPacket } from "./coalesce-writes"
 import type { DeskServer } from "./socket-publisher";
 
 /**
- * Sends (event × socket) made in one turn of the event loop before it reads its sockets again. 16:
- * a turn then takes about 0.2 ms at p90 (64 took 0.7), so a keystroke that arrives meanwhile waits
- * less (keystroke p95 with 100 stories × 3 editors: 3.1–3.2 ms, 4.0–4.3× the bare relay, in three
- * runs; 3.1–4.1 ms, 4.5–5.3×, in seven at 64), and a fan-out to 3,000 desks took as long
- * (bench:fanout p95 1.10× the bare broadcast either way).
+ * Sends (event × socket) made in one turn of the event loop before it reads its sockets again. At 16
+ * a turn takes about 0.2 ms at p90 (at 64, 0.7 ms), so a keystroke that arrives meanwhile waits less;
+ * in bench:collab (100 stories × 3 editors) the keystroke p95 was 4.0–4.3× the bare relay in three
+ * runs at 16 against 4.5–5.3× in seven at 64, and a fan-out to 3,000 desks did not get slower.
  */
 export const SENDS_PER_TURN = 16;
 /** Events one pass over the sockets carries (each socket gets them together, in one write). */
@@ -43,7 +42,7 @@ function encode(event: StoryUpsertedEvent): PreparedPacket {
 }
 
 /**
- * `story:upserted` to every socket of a room, a few dozen sends per turn of the event loop. A burst
+ * `story:upserted` to every socket of a room, SENDS_PER_TURN sends per turn of the event loop. A burst
  * (a round of write-backs of 100 co-edited stories, a wire flood) is thousands of sends; made in one
  * go they hold the loop for tens of milliseconds, and every keystroke that arrives meanwhile waits for
  * them. Sent in turns, a keystroke waits for one turn at most (a fraction of a millisecond), and the desks
