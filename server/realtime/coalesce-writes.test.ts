@@ -1,11 +1,12 @@
 import type { Socket as NetSocket } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { collabClients } from "../testing/collab-client";
 import { seedStories } from "../testing/seed-stories";
 import { nextEvent } from "../testing/socket-events";
-import { startTestServer, type TestServer } from "../testing/test-server";
+import { ninjsStory, startTestServer, type TestServer } from "../testing/test-server";
 
 let server: TestServer | null = null;
-afterEach(async () => {
+const join = collabClients(async () => {
   await server?.stop();
   server = null;
 });
@@ -47,5 +48,24 @@ describe("websocket writes", () => {
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     // The pass leaves in one write to the kernel: not one system call per story, nor the first apart from the rest.
     expect(writes.count).toBe(1);
+  });
+
+  it("sends a co-editor's keystroke to each of the others in one write, header and attachment together", async () => {
+    server = await startTestServer();
+    const answer = (await (await server.ingest(ninjsStory({ headline: "Storm" }))).json()) as { stories: { id: string }[] };
+    const id = answer.stories[0]!.id;
+    const editors = [];
+    for (let i = 0; i < 3; i++) editors.push(await join(server, (await server.signIn("editor")).cookie, id));
+    const [typist, ...others] = editors as [(typeof editors)[0], ...typeof editors];
+    await new Promise((r) => setTimeout(r, 100)); // the joins' own traffic is done
+    const writes = others.map((other) => countWrites(server!, other.socket.id!));
+    const arrived = others.map((other) => new Promise<void>((resolve) => other.socket.once("collab:updated", () => resolve())));
+
+    typist.provider.doc.getText("headline").insert(5, "!");
+    await Promise.all(arrived);
+
+    expect(others.map((other) => other.headline())).toEqual(["Storm!", "Storm!"]);
+    // A binary event is two packets; engine.io alone would write the attachment apart from its header.
+    expect(writes.map((w) => w.count)).toEqual([1, 1]);
   });
 });

@@ -1,3 +1,4 @@
+import type { Server } from "socket.io";
 import * as ws from "ws";
 
 /** `ws`'s frame maker (exported by `ws`, not in its types). */
@@ -68,22 +69,49 @@ export function preparePacket(data: string): PreparedPacket {
 }
 
 /**
- * Writes packets to one connection in one hand-over to its transport: engine.io would send the first
- * at once and the rest after that write is done, two writes to the kernel where one does. Held while
- * they are queued, they go out in one `send` (one write, see {@link coalesce}). A transport that is busy
- * keeps them queued, as it would anyway.
+ * Runs `send` with the transports of `connections` held, then hands each connection everything `send`
+ * queued for it at once. Engine.io sends a connection's first packet at once and the rest after that
+ * write is done: two writes to the kernel where one does, and a binary event's attachment after its
+ * header. Held while they are queued, they go out in one `send` (one write, see {@link coalesce}). A
+ * transport that is busy keeps them queued, as it would anyway.
  */
+export function writeTogether(connections: readonly unknown[], send: () => void): void {
+  const held = connections.map((connection) => {
+    const conn = connection as EngineWriter;
+    const writable = conn.transport.writable;
+    conn.transport.writable = false;
+    return { conn, writable };
+  });
+  try {
+    send();
+  } finally {
+    for (const { conn, writable } of held) {
+      conn.transport.writable = writable;
+      if (writable) conn.flush();
+    }
+  }
+}
+
+/** Writes prepared packets to one connection in one hand-over to its transport (see {@link writeTogether}). */
 export function writeAll(connection: unknown, packets: readonly PreparedPacket[]): void {
   const conn = connection as EngineWriter;
-  const transport = conn.transport;
-  const writable = transport.writable;
-  transport.writable = false;
-  try {
+  writeTogether([conn], () => {
     for (const packet of packets) conn.write(packet.data, { wsPreEncodedFrame: packet.frame });
-  } finally {
-    transport.writable = writable;
-    if (writable) conn.flush();
+  });
+}
+
+/**
+ * Emits to a room (but `except`) with each of its sockets on this node getting the event in one write:
+ * a binary event is two packets (its header and its attachment), which engine.io would write apart.
+ */
+export function emitTogether(io: Server, room: string, except: string | null, emit: () => void): void {
+  const connections: unknown[] = [];
+  for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
+    if (id === except) continue;
+    const socket = io.sockets.sockets.get(id);
+    if (socket?.connected) connections.push(socket.conn);
   }
+  writeTogether(connections, emit);
 }
 
 /** Coalesces the writes of every websocket connection of this engine (see {@link coalesce}). */
