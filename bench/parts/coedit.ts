@@ -1,6 +1,4 @@
-import { startLoadGenerators, type BenchChild } from "../children";
-import { nowMs } from "../clock";
-import type { Side, Stamps, TypedTurn } from "../editor-worker";
+import { EditorWorkers, type TypedTurns } from "../editor-pool";
 import { ninjsStory } from "../../server/testing/test-server";
 import type { Profile } from "../profiles";
 import { makeFigure, type Figure } from "../report";
@@ -9,71 +7,6 @@ import type { WindowStats } from "../server-stats";
 import { summarize, type Summary } from "../stats";
 
 const BASELINE = "bare Socket.IO 4.8 relaying raw Yjs updates to the story's room";
-
-/** How far ahead of the request the editors of every process start typing. */
-const TYPE_START_AHEAD_MS = 100;
-
-/** The co-editing load generators: editor processes (bench/editor-worker.ts) sharing the bench's monotonic clock. */
-class EditorWorkers {
-  private readonly workers: BenchChild[];
-
-  private constructor(workers: BenchChild[]) {
-    this.workers = workers;
-  }
-
-  static async start(count: number, sockets: number): Promise<EditorWorkers> {
-    return new EditorWorkers(await startLoadGenerators("editor-worker.ts", count, { label: "editor worker", openFiles: Math.ceil(sockets / count) + 200 }));
-  }
-
-  /** Adds the side's editor number `index` to worker `index mod count`: a story's editors sit in as many processes as there are. */
-  add(side: Side, index: number, url: string, storyId: string, cookie: string | null = null): Promise<unknown> {
-    return this.workers[index % this.workers.length]!.rpc.call("add", { side, url, cookie, storyId, index }, 120_000);
-  }
-
-  /** Every worker types with its editors of `side` at once; answers their keystrokes, CPU, worst loop delay and frames. */
-  async type(side: Side, total: number, s: Scenario): Promise<Omit<Turn, "server">> {
-    // One start on the shared clock for every worker, a moment ahead, so the stagger holds across processes.
-    const startAt = nowMs() + TYPE_START_AHEAD_MS;
-    const parts = await Promise.all(this.workers.map((w) => w.rpc.call<TypedTurn>("type", { side, intervalMs: s.intervalMs, seconds: s.seconds, total, startAt }, s.seconds * 1000 + 60_000)));
-    return {
-      keys: sum(parts.map((p) => p.keys)),
-      generatorCpuPercent: sum(parts.map((p) => p.cpuPercent)),
-      generatorLoopDelayP99Ms: Math.max(...parts.map((p) => p.loopDelayP99Ms)),
-      upserted: sum(parts.map((p) => p.upserted)),
-      wallMs: Math.max(...parts.map((p) => p.wallMs)),
-    };
-  }
-
-  /**
-   * Joins every worker's stamps of `side`: each received keystroke's latency, and the update bytes.
-   * Fails unless every keystroke reached each of the story's other `editorsPerStory - 1` editors.
-   */
-  async latencies(side: Side, editorsPerStory: number): Promise<{ latencies: number[]; bytes: number[] }> {
-    const parts = await Promise.all(this.workers.map((w) => w.rpc.call<Stamps>("collect", { side }, 60_000)));
-    const typedAt = new Map<string, number>();
-    for (const p of parts) p.typedKeys.forEach((key, i) => typedAt.set(key, p.typedAt[i]!));
-    const latencies: number[] = [];
-    for (const p of parts) {
-      p.arrivedKeys.forEach((key, i) => {
-        const sent = typedAt.get(key);
-        if (sent !== undefined) latencies.push(p.arrivedAt[i]! - sent);
-      });
-    }
-    const expected = typedAt.size * (editorsPerStory - 1);
-    if (latencies.length !== expected) throw new Error(`${side}: ${latencies.length} keystroke deliveries matched, ${expected} expected (${typedAt.size} keystrokes × ${editorsPerStory - 1} co-editors)`);
-    return { latencies, bytes: parts.flatMap((p) => p.bytes) };
-  }
-
-  /** Closes every editor (the processes stay for the next scenario). */
-  async closeEditors(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.rpc.call("close", null, 10_000)));
-  }
-
-  async stop(): Promise<void> {
-    await this.closeEditors().catch(() => undefined);
-    await Promise.all(this.workers.map((w) => w.stop()));
-  }
-}
 
 /** Ingests `count` stories (a body of eight paragraphs each) and answers their ids. */
 async function storyIds(server: BenchServer, count: number, tag: string): Promise<string[]> {
@@ -127,7 +60,7 @@ async function runScenario(workers: EditorWorkers, desk: BenchServer, relay: Ben
         await new Promise((resolve) => setTimeout(resolve, TURN_PAUSE_MS));
       }
     }
-    const [measured, base] = [await workers.latencies("desk", s.editorsPerStory), await workers.latencies("relay", s.editorsPerStory)];
+    const [measured, base] = [await workers.allLatencies("desk", s.editorsPerStory), await workers.allLatencies("relay", s.editorsPerStory)];
     const upsertedPerSecond = sum(turns.desk.map((t) => t.upserted)) / (sum(turns.desk.map((t) => t.wallMs)) / 1000);
     const [baseKeys, deskKeys] = [sum(turns.base.map((t) => t.keys)), sum(turns.desk.map((t) => t.keys))];
     const load = (side: Turn[]) => ({ serverCpuPercent: mean(side.map((t) => t.server.cpuPercent)), serverLoopDelayP99Ms: Math.max(...side.map((t) => t.server.loopDelayMs.p99)), generatorCpuPercent: mean(side.map((t) => t.generatorCpuPercent)), generatorLoopDelayP99Ms: Math.max(...side.map((t) => t.generatorLoopDelayP99Ms)) });
@@ -143,20 +76,13 @@ const mean = (values: readonly number[]) => (values.length ? sum(values) / value
 /** Quiet time between turns: write-backs due after one turn's last keystroke land before the next turn. */
 const TURN_PAUSE_MS = 1000;
 
-interface Turn {
-  keys: number;
+/** One side's turn: what the editor processes report, and its server's CPU and event-loop delay. */
+interface Turn extends TypedTurns {
   server: WindowStats;
-  /** CPU of the editor processes (the load generators) over the turn, summed, in percent of one core. */
-  generatorCpuPercent: number;
-  /** The worst editor process's event-loop delay p99 over the turn (ms, beyond the sampling interval): how long a received keystroke can wait there to be read. */
-  generatorLoopDelayP99Ms: number;
-  /** `story:upserted` frames the desks received during the turn, and how long it lasted. */
-  upserted: number;
-  wallMs: number;
 }
 
 /** One side's turn of typing, with its server's CPU and event-loop delay and the load generators' figures. */
-async function turn(server: BenchServer, typeAll: () => Promise<Omit<Turn, "server">>): Promise<Turn> {
+async function turn(server: BenchServer, typeAll: () => Promise<TypedTurns>): Promise<Turn> {
   await server.startWindow();
   const typed = await typeAll();
   return { ...typed, server: await server.stopWindow() };
