@@ -76,7 +76,8 @@ export function preparePacket(data: string): PreparedPacket {
  * transport that is busy keeps them queued, as it would anyway.
  */
 export function writeTogether(connections: readonly unknown[], send: () => void): void {
-  const held = connections.map((connection) => {
+  // Each connection once: held twice, the second hold would put back "not writable" and stall it.
+  const held = [...new Set(connections)].map((connection) => {
     const conn = connection as EngineWriter;
     const writable = conn.transport.writable;
     conn.transport.writable = false;
