@@ -1,7 +1,6 @@
 import * as Y from "yjs";
 import type { AppContext } from "../app-context";
 import { collabRoom, type CollabJoinAck, type CollabUpdateAck } from "../contract/collab";
-import { emitTogether } from "../realtime/coalesce-writes";
 import type { DeskServer } from "../realtime/socket-publisher";
 import { OpenDoc } from "./open-doc";
 import { WriteBackSchedule } from "./write-back-schedule";
@@ -146,8 +145,7 @@ export class CollabHub {
     // update is acknowledged only once stored. One relayed but not stored (a crash in between) is still
     // held, unacknowledged, by its sender and by everyone it reached, and their next sync sends it again.
     Y.applyUpdate(open.doc, bytes, socketId);
-    const room = collabRoom(storyId);
-    emitTogether(this.io, room, socketId, () => this.io.to(room).except(socketId).emit("collab:updated", { storyId, update: bytes }));
+    this.io.to(collabRoom(storyId)).except(socketId).emit("collab:updated", { storyId, update: bytes });
     const id = await this.ctx.store.deskCopy.appendUpdate(storyId, bytes, member.userId);
     open.lastUpdateId = Math.max(open.lastUpdateId, id);
     open.updatesSinceCompaction += 1;
@@ -189,8 +187,7 @@ export class CollabHub {
       const update = await makeUpdate(open);
       if (!update || update.byteLength <= 2) return true;
       Y.applyUpdate(open.doc, update, "server");
-      const room = collabRoom(storyId);
-      emitTogether(this.io, room, null, () => this.io.to(room).emit("collab:updated", { storyId, update }));
+      this.io.to(collabRoom(storyId)).emit("collab:updated", { storyId, update });
       open.lastUpdateId = Math.max(open.lastUpdateId, await this.ctx.store.deskCopy.appendUpdate(storyId, update, actorId));
       open.updatesSinceCompaction += 1;
       open.noteContribution(actorId, Date.now());

@@ -1,4 +1,4 @@
-import { coalesceWebSocketWrites } from "./coalesce-writes";
+import { coalesceWebSocketWrites, writeEventsWhole } from "./coalesce-writes";
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { z } from "zod";
@@ -83,6 +83,7 @@ export function attachRealtime(httpServer: HttpServer, ctx: AppContext): { io: D
   io.on("connection", (socket) => {
     // The handshake request is no longer needed; dropping it saves ~4 KB per connection.
     (socket.conn as unknown as { request: unknown }).request = null;
+    writeEventsWhole(socket);
     // Every incoming event is rate-limited, then checked against the event access table, before its handler runs.
     socket.use(limitEventRate(socket));
     socket.use(guardEvents(socket));

@@ -1,4 +1,3 @@
-import type { Server } from "socket.io";
 import * as ws from "ws";
 
 /** `ws`'s frame maker (exported by `ws`, not in its types). */
@@ -101,18 +100,29 @@ export function writeAll(connection: unknown, packets: readonly PreparedPacket[]
   });
 }
 
+/** The Socket.IO client under a socket: how it hands a packet's encoded parts to engine.io (not in Socket.IO's types). */
+interface SocketClient {
+  conn: EngineWriter;
+  writeToEngine(encoded: unknown, options: { volatile?: boolean; wsPreEncodedFrame?: Buffer[] }): void;
+}
+
 /**
- * Emits to a room (but `except`) with each of its sockets on this node getting the event in one write:
- * a binary event is two packets (its header and its attachment), which engine.io would write apart.
+ * Every event of this socket (sent to it alone or in a broadcast) reaches engine.io in one hand-over:
+ * a binary event (a co-editing update, a join's answer) is a header and its attachments, which
+ * engine.io would write apart, the attachments after the header's write is done. As Socket.IO's own
+ * `writeToEngine`, with the packets written together (see {@link writeTogether}).
  */
-export function emitTogether(io: Server, room: string, except: string | null, emit: () => void): void {
-  const connections: unknown[] = [];
-  for (const id of io.sockets.adapter.rooms.get(room) ?? []) {
-    if (id === except) continue;
-    const socket = io.sockets.sockets.get(id);
-    if (socket?.connected) connections.push(socket.conn);
-  }
-  writeTogether(connections, emit);
+export function writeEventsWhole(socket: unknown): void {
+  const client = (socket as { client: SocketClient }).client;
+  const writeOne = client.writeToEngine.bind(client);
+  client.writeToEngine = (encoded, options) => {
+    if (!Array.isArray(encoded) || encoded.length < 2) return writeOne(encoded, options);
+    // A volatile event is dropped when the transport is busy, before anything is held.
+    if (options.volatile && !client.conn.transport.writable) return;
+    writeTogether([client.conn], () => {
+      for (const packet of encoded) client.conn.write(packet as string, options);
+    });
+  };
 }
 
 /** Coalesces the writes of every websocket connection of this engine (see {@link coalesce}). */
