@@ -1,5 +1,6 @@
 import { startLoadGenerators, type BenchChild } from "./children";
 import { nowMs } from "./clock";
+import { sum } from "./stats";
 import type { Side, Stamps, TypedTurn } from "./editor-worker";
 
 /** What all editor processes report of one side's turn of typing. */
@@ -13,8 +14,6 @@ export interface TypedTurns {
   upserted: number;
   wallMs: number;
 }
-
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 
 /** How far ahead of the request the editors of every process start typing. */
 const TYPE_START_AHEAD_MS = 100;
@@ -51,11 +50,10 @@ export class EditorWorkers {
   }
 
   /**
-   * Joins every worker's stamps of `side`: each received keystroke's latency, the update bytes, and
-   * how many deliveries there should have been (every keystroke to each of the story's other
-   * `editorsPerStory - 1` editors).
+   * Joins every worker's stamps of `side`: each received keystroke's latency, and the update bytes.
+   * Fails unless every keystroke reached each of the story's other `editorsPerStory - 1` editors.
    */
-  async latencies(side: Side, editorsPerStory: number): Promise<{ latencies: number[]; bytes: number[]; expected: number }> {
+  async latencies(side: Side, editorsPerStory: number): Promise<{ latencies: number[]; bytes: number[] }> {
     const parts = await Promise.all(this.workers.map((w) => w.rpc.call<Stamps>("collect", { side }, 60_000)));
     const typedAt = new Map<string, number>();
     for (const p of parts) p.typedKeys.forEach((key, i) => typedAt.set(key, p.typedAt[i]!));
@@ -66,14 +64,9 @@ export class EditorWorkers {
         if (sent !== undefined) latencies.push(p.arrivedAt[i]! - sent);
       });
     }
-    return { latencies, bytes: parts.flatMap((p) => p.bytes), expected: typedAt.size * (editorsPerStory - 1) };
-  }
-
-  /** As {@link latencies}, failing unless every keystroke reached every co-editor. */
-  async allLatencies(side: Side, editorsPerStory: number): Promise<{ latencies: number[]; bytes: number[] }> {
-    const result = await this.latencies(side, editorsPerStory);
-    if (result.latencies.length !== result.expected) throw new Error(`${side}: ${result.latencies.length} keystroke deliveries matched, ${result.expected} expected (every keystroke to ${editorsPerStory - 1} co-editors)`);
-    return result;
+    const expected = typedAt.size * (editorsPerStory - 1);
+    if (latencies.length !== expected) throw new Error(`${side}: ${latencies.length} keystroke deliveries matched, ${expected} expected (every keystroke to ${editorsPerStory - 1} co-editors)`);
+    return { latencies, bytes: parts.flatMap((p) => p.bytes) };
   }
 
   /** Closes every editor (the processes stay for the next scenario). */
@@ -86,4 +79,3 @@ export class EditorWorkers {
     await Promise.all(this.workers.map((w) => w.stop()));
   }
 }
-

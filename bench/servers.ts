@@ -53,7 +53,7 @@ export async function startDeskServer(options: { connections?: number; dbFile?: 
     nodeArgs: ["--expose-gc"],
     openFiles: (options.connections ?? 0) + 500,
     readyTimeoutMs: 120_000,
-    // Behind a trusted proxy: load generators give each editor its own address (bench/client-worker.ts).
+    // Behind a trusted proxy: load generators give each editor its own address (bench/editor-address.ts).
     env: { WIREDESK_DB: dbFile, WIREDESK_INGEST_TOKEN: BENCH_INGEST_TOKEN, WIREDESK_LOG_LEVEL: "warn", WIREDESK_TRUST_PROXY: "1", ...options.env },
   });
   const server = await wrap("wiredesk", child, () => dir && removeTempDir(dir));

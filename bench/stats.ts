@@ -40,3 +40,9 @@ export function concatSamples(parts: readonly ArrayLike<number>[]): Float64Array
   }
   return out;
 }
+
+/** The sum of a list of numbers. */
+export const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** The mean of a list of numbers; NaN when empty. */
+export const mean = (values: readonly number[]) => (values.length ? sum(values) / values.length : Number.NaN);

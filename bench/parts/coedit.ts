@@ -4,7 +4,7 @@ import type { Profile } from "../profiles";
 import { makeFigure, type Figure } from "../report";
 import { createSessions, ingestDelivery, startBaselineServer, startDeskServer, type BenchServer } from "../servers";
 import type { WindowStats } from "../server-stats";
-import { summarize, type Summary } from "../stats";
+import { mean, sum, summarize, type Summary } from "../stats";
 
 const BASELINE = "bare Socket.IO 4.8 relaying raw Yjs updates to the story's room";
 
@@ -60,7 +60,7 @@ async function runScenario(workers: EditorWorkers, desk: BenchServer, relay: Ben
         await new Promise((resolve) => setTimeout(resolve, TURN_PAUSE_MS));
       }
     }
-    const [measured, base] = [await workers.allLatencies("desk", s.editorsPerStory), await workers.allLatencies("relay", s.editorsPerStory)];
+    const [measured, base] = [await workers.latencies("desk", s.editorsPerStory), await workers.latencies("relay", s.editorsPerStory)];
     const upsertedPerSecond = sum(turns.desk.map((t) => t.upserted)) / (sum(turns.desk.map((t) => t.wallMs)) / 1000);
     const [baseKeys, deskKeys] = [sum(turns.base.map((t) => t.keys)), sum(turns.desk.map((t) => t.keys))];
     const load = (side: Turn[]) => ({ serverCpuPercent: mean(side.map((t) => t.server.cpuPercent)), serverLoopDelayP99Ms: Math.max(...side.map((t) => t.server.loopDelayMs.p99)), generatorCpuPercent: mean(side.map((t) => t.generatorCpuPercent)), generatorLoopDelayP99Ms: Math.max(...side.map((t) => t.generatorLoopDelayP99Ms)) });
@@ -70,8 +70,6 @@ async function runScenario(workers: EditorWorkers, desk: BenchServer, relay: Ben
   }
 }
 
-const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
-const mean = (values: readonly number[]) => (values.length ? sum(values) / values.length : Number.NaN);
 
 /** Quiet time between turns: write-backs due after one turn's last keystroke land before the next turn. */
 const TURN_PAUSE_MS = 1000;
