@@ -68,34 +68,27 @@ export function preparePacket(data: string): PreparedPacket {
 }
 
 /**
- * Runs `send` with the transports of `connections` held, then hands each connection everything `send`
- * queued for it at once. Engine.io sends a connection's first packet at once and the rest after that
- * write is done: two writes to the kernel where one does, and a binary event's attachment after its
- * header. Held while they are queued, they go out in one `send` (one write, see {@link coalesce}). A
- * transport that is busy keeps them queued, as it would anyway.
+ * Runs `send` with the connection's transport held, then hands the connection everything `send`
+ * queued at once. Engine.io sends a connection's first packet at once and the rest after that write
+ * is done: two writes to the kernel where one does, and a binary event's attachment after its header.
+ * Held while they are queued, they go out in one `send` (one write, see {@link coalesce}). A transport
+ * that is busy keeps them queued, as it would anyway.
  */
-export function writeTogether(connections: readonly unknown[], send: () => void): void {
-  // Each connection once: held twice, the second hold would put back "not writable" and stall it.
-  const held = [...new Set(connections)].map((connection) => {
-    const conn = connection as EngineWriter;
-    const writable = conn.transport.writable;
-    conn.transport.writable = false;
-    return { conn, writable };
-  });
+function writeTogether(conn: EngineWriter, send: () => void): void {
+  const writable = conn.transport.writable;
+  conn.transport.writable = false;
   try {
     send();
   } finally {
-    for (const { conn, writable } of held) {
-      conn.transport.writable = writable;
-      if (writable) conn.flush();
-    }
+    conn.transport.writable = writable;
+    if (writable) conn.flush();
   }
 }
 
 /** Writes prepared packets to one connection in one hand-over to its transport (see {@link writeTogether}). */
 export function writeAll(connection: unknown, packets: readonly PreparedPacket[]): void {
   const conn = connection as EngineWriter;
-  writeTogether([conn], () => {
+  writeTogether(conn, () => {
     for (const packet of packets) conn.write(packet.data, { wsPreEncodedFrame: packet.frame });
   });
 }
@@ -119,7 +112,7 @@ export function writeEventsWhole(socket: unknown): void {
     if (!Array.isArray(encoded) || encoded.length < 2) return writeOne(encoded, options);
     // A volatile event is dropped when the transport is busy, before anything is held.
     if (options.volatile && !client.conn.transport.writable) return;
-    writeTogether([client.conn], () => {
+    writeTogether(client.conn, () => {
       for (const packet of encoded) client.conn.write(packet as string, options);
     });
   };
