@@ -54,6 +54,19 @@ describe("co-editing over the desk socket", () => {
     await eventually(() => expect(events.events.at(-1)?.story.headline).toBe("BREAKING: Quake hits coast (update)"));
   });
 
+  it("writes back stories typed at the same moment together: every desk gets them in one batch, not one pass per story", async () => {
+    server = await startTestServer();
+    const editor = await server.signIn("editor");
+    const ids = await Promise.all(["One", "Two", "Three"].map((h) => storyWith(server!, `Story ${h}`)));
+    const clients = await Promise.all(ids.map((id) => join(server!, editor.cookie, id)));
+    const batches: string[][] = [];
+    server.desk.ctx.publisher.onStories((changed) => batches.push(changed.filter((c) => c.story.headline.startsWith("Typed")).map((c) => c.story.id)));
+    for (const client of clients) client.provider.doc.getText("headline").insert(0, "Typed: ");
+    await Promise.all(clients.map((client) => client.provider.whenIdle()));
+    await eventually(() => expect(batches.flat().sort()).toEqual([...ids].sort()), 3000);
+    expect(batches.filter((batch) => batch.length > 0)).toHaveLength(1);
+  });
+
   it("edits a published story as a correction: it stays published, readers keep the text until Correct", async () => {
     server = await startTestServer();
     const chief = await server.signIn("chief");

@@ -27,6 +27,10 @@ const bytes = (value: Uint8Array) => Buffer.from(value.buffer, value.byteOffset,
 export function createSqliteDeskCopyStore(db: Db, group: GroupCommit): DeskCopyStore {
   const s = db.$client;
   const insertUpdate = s.prepare<[string, Buffer, string | null, string]>("insert into collab_updates (story_id, \"update\", actor_id, at) values (?, ?, ?, ?)");
+  // Prepared once: a desk typing in a hundred stories writes each back about once a second.
+  const writeText = s.prepare<[string, string | null, string | null, string | null, string, string, number, number, string, string]>(
+    "update stories set headline = ?, slugline = ?, byline = ?, abstract = ?, body_html = ?, body_text = ?, word_count = ?, seq = ?, updated_at = ? where id = ?",
+  );
   return {
     async loadDoc(storyId) {
       return db.transaction((tx) => {
@@ -76,7 +80,7 @@ export function createSqliteDeskCopyStore(db: Db, group: GroupCommit): DeskCopyS
     async writeBack(storyId, text, actorId) {
       // In the group commit: a desk typing in many stories at once writes them all back with one fsync.
       return group.run(() => {
-        const row = db.select().from(stories).where(eq(stories.id, storyId)).get();
+        const row = ingestStatements(db).story.get({ id: storyId });
         if (!row) return null;
         const same = row.headline === text.headline && row.slugline === text.slugline && row.byline === text.byline && row.abstract === text.abstract && row.bodyHtml === text.bodyHtml;
         if (same) return null;
@@ -86,7 +90,7 @@ export function createSqliteDeskCopyStore(db: Db, group: GroupCommit): DeskCopyS
         const seq = appendChange(db, storyId, "edited", actorId, at);
         // Co-edited text never changes rev: rev guards the fields changed over HTTP.
         const patch = { ...text, seq, updatedAt: at };
-        db.update(stories).set(patch).where(eq(stories.id, storyId)).run();
+        writeText.run(text.headline, text.slugline, text.byline, text.abstract, text.bodyHtml, text.bodyText, text.wordCount, seq, at, storyId);
         return { seq, story: summaryOf({ ...withoutRowid(row), ...patch }) };
       });
     },
