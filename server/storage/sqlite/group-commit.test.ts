@@ -1,8 +1,12 @@
 import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { createServer, connect, type AddressInfo, type Socket } from "node:net";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { GroupCommit } from "./group-commit";
+import { fsyncFile } from "./wal-sync";
 
 function setup() {
   const sqlite = new Database(":memory:");
@@ -124,5 +128,117 @@ describe("group commit", () => {
       client.destroy();
       server.close();
     }
+  });
+
+  describe("on a WAL file at synchronous=FULL", () => {
+    /** A file database as the server opens it, with the WAL's fsync held until the test lets it go. */
+    function onFile() {
+      const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-group-"));
+      const sqlite = new Database(path.join(dir, "t.db"));
+      sqlite.pragma("journal_mode = WAL");
+      sqlite.pragma("synchronous = FULL");
+      sqlite.exec("create table t (id integer primary key, v text not null)");
+      const syncs: { release: () => void; fail: (error: Error) => void }[] = [];
+      const group = new GroupCommit(sqlite, {
+        sync: () => new Promise<void>((resolve, reject) => syncs.push({ release: resolve, fail: reject })),
+      });
+      const count = () => (sqlite.prepare("select count(*) as n from t").get() as { n: number }).n;
+      const insert = sqlite.prepare("insert into t (v) values (?) returning id");
+      return { sqlite, group, syncs, count, insert, cleanUp: () => (sqlite.close(), rmSync(dir, { recursive: true, force: true })) };
+    }
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+    it("settles a unit only once the WAL is synced, off the event loop, and leaves the connection at FULL", async () => {
+      const { sqlite, group, syncs, count, insert, cleanUp } = onFile();
+      try {
+        let settled = false;
+        const pending = group.run(() => insert.get("x")).then((row) => ((settled = true), row));
+        await turn();
+        await turn();
+        // Committed (readers see it) but not acknowledged: the fsync is still running.
+        expect(count()).toBe(1);
+        expect(syncs).toHaveLength(1);
+        expect(settled).toBe(false);
+        expect(sqlite.pragma("synchronous", { simple: true })).toBe(2);
+        syncs[0]!.release();
+        expect(await pending).toEqual({ id: 1 });
+      } finally {
+        cleanUp();
+      }
+    });
+
+    it("shares one fsync among the groups that commit while one runs (25 units in three turns: two fsyncs)", async () => {
+      const { group, syncs, count, insert, cleanUp } = onFile();
+      try {
+        const settled: number[] = [];
+        const unit = (i: number) => group.run(() => insert.get(`row ${i}`)).then(() => settled.push(i));
+        const first = Array.from({ length: 5 }, (_, i) => unit(i));
+        await turn();
+        await turn();
+        expect(syncs).toHaveLength(1);
+        // Two more groups commit while the first fsync runs: both wait for the next fsync, which starts after it.
+        const second = Array.from({ length: 10 }, (_, i) => unit(5 + i));
+        await turn();
+        await turn();
+        const third = Array.from({ length: 10 }, (_, i) => unit(15 + i));
+        await turn();
+        await turn();
+        expect(count()).toBe(25);
+        expect(syncs).toHaveLength(1);
+        syncs[0]!.release();
+        await Promise.all(first);
+        expect(settled.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
+        await turn();
+        expect(syncs).toHaveLength(2);
+        syncs[1]!.release();
+        await Promise.all([...second, ...third]);
+        expect(settled).toHaveLength(25);
+        expect(syncs).toHaveLength(2);
+      } finally {
+        cleanUp();
+      }
+    });
+
+    it("fails the units of a commit whose fsync fails (their callers retry; durability is unknown), and syncs again for the next", async () => {
+      const { group, syncs, insert, cleanUp } = onFile();
+      try {
+        const failed = group.run(() => insert.get("a"));
+        await turn();
+        await turn();
+        syncs[0]!.fail(Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" }));
+        await expect(failed).rejects.toThrow(/EIO/);
+        const next = group.run(() => insert.get("b"));
+        await turn();
+        await turn();
+        expect(syncs).toHaveLength(2);
+        syncs[1]!.release();
+        expect(await next).toEqual({ id: 2 });
+      } finally {
+        cleanUp();
+      }
+    });
+
+    it("syncs the real WAL file by default (a WAL not there yet holds nothing to sync); in memory or at synchronous=NORMAL no fsync is asked for", async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-group-"));
+      try {
+        const file = new Database(path.join(dir, "real.db"));
+        file.pragma("journal_mode = WAL");
+        file.exec("create table t (v text)");
+        expect(await new GroupCommit(file).run(() => file.prepare("insert into t values ('kept')").run().changes)).toBe(1);
+        file.close();
+        await expect(fsyncFile(path.join(dir, "gone.db-wal"))()).resolves.toBeUndefined();
+        for (const sqlite of [new Database(":memory:"), new Database(path.join(dir, "normal.db"))]) {
+          sqlite.pragma("journal_mode = WAL");
+          sqlite.pragma("synchronous = NORMAL");
+          let synced = 0;
+          const group = new GroupCommit(sqlite, { sync: async () => void (synced += 1) });
+          expect(await group.run(() => 7)).toBe(7);
+          expect(synced).toBe(0);
+          sqlite.close();
+        }
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 });

@@ -1,4 +1,6 @@
+import path from "node:path";
 import type Database from "better-sqlite3";
+import { fsyncFile, SharedSync } from "./wal-sync";
 
 /**
  * What a unit of work may keep for the length of one transaction attempt: values read once and
@@ -41,8 +43,14 @@ const MAX_GROUP = 256;
  * flush its buffer, which is most of an index write), so if any unit throws, the whole group is
  * rolled back and every unit is run again in a transaction of its own: one failing unit still fails
  * alone. Units must therefore touch nothing but the database (they may run twice). Every promise
- * settles only after its commit, so callers still publish after commit. A lone unit costs what a
- * plain transaction costs.
+ * settles only after its commit is durable, so callers still publish after commit. A lone unit costs
+ * what a plain transaction costs.
+ *
+ * On a WAL database at synchronous=FULL, the group's commit is written without its fsync and the WAL
+ * is synced on libuv's thread pool (one fsync shared by the groups that wait for it, see SharedSync):
+ * the promises settle only then, so what is acknowledged is exactly as durable as at FULL, but the
+ * event loop goes on reading keystrokes while the disk syncs. (A checkpoint syncs the WAL before it
+ * copies frames into the database, so frames checkpointed meanwhile are durable too.)
  */
 export class GroupCommit {
   private readonly sqlite: Database.Database;
@@ -51,15 +59,24 @@ export class GroupCommit {
   private scheduled: "now" | "afterIo" | null = null;
   /** Tells a superseded flush callback (an "afterIo" one brought forward) to do nothing. */
   private generation = 0;
+  /** The WAL's fsync off the loop, with the statements that take the commit's own fsync away and back; null: commits sync as configured. */
+  private readonly durable: { sync: SharedSync; relax: Database.Statement; restore: Database.Statement } | null;
 
-  constructor(sqlite: Database.Database) {
+  /** `sync` replaces the WAL's fsync (tests); by default it is the real one when the database needs it. */
+  constructor(sqlite: Database.Database, options: { sync?: () => Promise<void> } = {}) {
     this.sqlite = sqlite;
+    const wal = !sqlite.memory && sqlite.pragma("journal_mode", { simple: true }) === "wal";
+    const full = sqlite.pragma("synchronous", { simple: true }) === 2;
+    this.durable =
+      wal && full
+        ? { sync: new SharedSync(options.sync ?? fsyncFile(path.resolve(`${sqlite.name}-wal`))), relax: sqlite.prepare("pragma synchronous = NORMAL"), restore: sqlite.prepare("pragma synchronous = FULL") }
+        : null;
   }
 
   /**
    * Runs a synchronous unit of work in the next group commit. With `afterIo`, the commit waits one more
    * turn of the event loop, so what has already arrived on the sockets (the next keystrokes, and the
-   * relays of this one to readers in this process) is read before the commit's fsync blocks the loop,
+   * relays of this one to readers in this process) is read before the commit holds the loop,
    * and joins the same commit. A unit without it brings the commit back to this turn.
    */
   run<T>(work: (tx: GroupTransaction) => T, options: { afterIo?: boolean } = {}): Promise<T> {
@@ -94,24 +111,53 @@ export class GroupCommit {
     this.scheduled = null;
     const group = this.queue.splice(0, MAX_GROUP);
     if (this.queue.length > 0) this.schedule("now");
-    let values: unknown[];
-    try {
-      values = this.attempt(group);
-    } catch (error) {
-      if (group.length === 1) {
-        group[0]!.reject(error);
-        return;
-      }
-      // Rolled back: find the failing unit(s) by running each alone.
-      for (const job of group) {
-        try {
-          job.resolve(this.attempt([job])[0]);
-        } catch (own) {
-          job.reject(own);
-        }
-      }
+    if (!this.durable) {
+      settle(group, this.commit(group));
       return;
     }
-    group.forEach((job, index) => job.resolve(values[index]));
+    const { sync, relax, restore } = this.durable;
+    relax.run();
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.commit(group);
+    } finally {
+      restore.run();
+    }
+    if (outcomes.every((outcome) => !outcome.ok)) {
+      settle(group, outcomes);
+      return;
+    }
+    // A failed fsync leaves the commit's durability unknown: its units fail (their callers retry).
+    sync.request().then(
+      () => settle(group, outcomes),
+      (error: unknown) => settle(group, outcomes.map((outcome) => (outcome.ok ? { ok: false, error } : outcome))),
+    );
   }
+
+  /** Commits the group, or (if it rolls back) each unit alone: each unit's value or error. */
+  private commit(group: readonly Job[]): Outcome[] {
+    try {
+      return this.attempt(group).map((value) => ({ ok: true, value }));
+    } catch (error) {
+      if (group.length === 1) return [{ ok: false, error }];
+      // Rolled back: find the failing unit(s) by running each alone.
+      return group.map((job) => {
+        try {
+          return { ok: true, value: this.attempt([job])[0] };
+        } catch (own) {
+          return { ok: false, error: own };
+        }
+      });
+    }
+  }
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+function settle(group: readonly Job[], outcomes: readonly Outcome[]): void {
+  group.forEach((job, i) => {
+    const outcome = outcomes[i]!;
+    if (outcome.ok) job.resolve(outcome.value);
+    else job.reject(outcome.error);
+  });
 }
