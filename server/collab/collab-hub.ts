@@ -47,7 +47,11 @@ export class CollabHub {
     this.options = { ...DEFAULTS, ...options };
     const { writeBackMs: quietMs, writeBackMaxMs: maxMs, writeBackGatherMs: gatherMs } = this.options;
     // Started together, the write-backs share one group commit.
-    this.writeBacks = new WriteBackSchedule({ quietMs, maxMs, gatherMs }, (due) => void this.writeBackAll(due));
+    this.writeBacks = new WriteBackSchedule({ quietMs, maxMs, gatherMs }, (due) => {
+      this.writeBackAll(due)
+        .then((failures) => failures.forEach(({ storyId, error }) => this.ctx.logger.error({ err: error, storyId }, "write-back failed")))
+        .catch((error: unknown) => this.ctx.logger.error({ err: error }, "write-back failed"));
+    });
   }
 
   /** How many documents are open (for tests and the benchmark). */
@@ -226,32 +230,30 @@ export class CollabHub {
   /** Writes the document's text to the story row and tells every desk (after commit). */
   async writeBack(open: OpenDoc): Promise<void> {
     const [failure] = await this.writeBackAll([open]);
-    if (failure) throw failure;
+    if (failure) throw failure.error;
   }
 
   /**
    * Writes several documents back (in one group commit) and tells every desk about all of them in one
    * batch: each desk then gets the round's events in one pass and one write, not one pass per story.
-   * A failed write-back is logged and answered; the others still go out.
+   * Answers the write-backs (or versions) that failed; the others still go out.
    */
-  private async writeBackAll(opens: readonly OpenDoc[]): Promise<Error[]> {
+  private async writeBackAll(opens: readonly OpenDoc[]): Promise<{ storyId: string; error: unknown }[]> {
     for (const open of opens) this.writeBacks.cancel(open);
     const results = await Promise.allSettled(opens.map(async (open) => this.ctx.store.deskCopy.writeBack(open.storyId, readDeskCopy(open.doc), open.lastEditorId)));
     const changed = results.flatMap((result) => (result.status === "fulfilled" && result.value ? [result.value] : []));
     if (changed.length > 0) this.ctx.publisher.storiesChanged(changed);
-    const failures: Error[] = [];
-    const failed = (open: OpenDoc, error: unknown) => {
-      this.ctx.logger.error({ err: error, storyId: open.storyId }, "write-back failed");
-      failures.push(error instanceof Error ? error : new Error(String(error)));
-    };
+    const failures: { storyId: string; error: unknown }[] = [];
     for (const [i, result] of results.entries()) {
       const open = opens[i]!;
       if (result.status === "rejected") {
-        failed(open, result.reason);
+        failures.push({ storyId: open.storyId, error: result.reason });
         continue;
       }
       // A version every few minutes of editing (checked as typing is written back: only while someone types).
-      if (open.editingSince !== null && open.contributors.size > 0 && Date.now() - open.editingSince >= this.options.versionEveryMs) await this.keepVersion(open, "editing").catch((error: unknown) => failed(open, error));
+      if (open.editingSince !== null && open.contributors.size > 0 && Date.now() - open.editingSince >= this.options.versionEveryMs) {
+        await this.keepVersion(open, "editing").catch((error: unknown) => failures.push({ storyId: open.storyId, error }));
+      }
     }
     return failures;
   }

@@ -1,5 +1,5 @@
 import { once } from "node:events";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createServer, connect, type AddressInfo, type Socket } from "node:net";
@@ -144,18 +144,21 @@ describe("group commit", () => {
       });
       const count = () => (sqlite.prepare("select count(*) as n from t").get() as { n: number }).n;
       const insert = sqlite.prepare("insert into t (v) values (?) returning id");
-      return { sqlite, group, syncs, count, insert, cleanUp: () => (sqlite.close(), rmSync(dir, { recursive: true, force: true })) };
+      /** A unit whose rows nobody reads before it is answered (a co-editing update). */
+      const quiet = (v: string) => group.run(() => insert.get(v), { afterIo: true, syncOffLoop: true });
+      return { sqlite, group, syncs, count, insert, quiet, cleanUp: () => (sqlite.close(), rmSync(dir, { recursive: true, force: true })) };
     }
-    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const turns = async (n = 2) => {
+      for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+    };
 
-    it("settles a unit only once the WAL is synced, off the event loop, and leaves the connection at FULL", async () => {
-      const { sqlite, group, syncs, count, insert, cleanUp } = onFile();
+    it("settles an off-loop unit only once the WAL is synced, and leaves the connection at FULL", async () => {
+      const { sqlite, syncs, count, quiet, cleanUp } = onFile();
       try {
         let settled = false;
-        const pending = group.run(() => insert.get("x")).then((row) => ((settled = true), row));
-        await turn();
-        await turn();
-        // Committed (readers see it) but not acknowledged: the fsync is still running.
+        const pending = quiet("x").then((row) => ((settled = true), row));
+        await turns(3);
+        // Committed but not acknowledged: the fsync is still running.
         expect(count()).toBe(1);
         expect(syncs).toHaveLength(1);
         expect(settled).toBe(false);
@@ -167,28 +170,37 @@ describe("group commit", () => {
       }
     });
 
+    it("syncs on the loop any group with a unit whose rows others read (a seq, an event): never seen before it is durable", async () => {
+      const { group, syncs, insert, quiet, cleanUp } = onFile();
+      try {
+        expect(await group.run(() => insert.get("ingest"))).toEqual({ id: 1 });
+        // An update and an ingest unit in one group: the ingest decides.
+        expect(await Promise.all([quiet("update"), group.run(() => insert.get("ingest 2"))])).toEqual([{ id: 2 }, { id: 3 }]);
+        expect(syncs).toHaveLength(0);
+      } finally {
+        cleanUp();
+      }
+    });
+
     it("shares one fsync among the groups that commit while one runs (25 units in three turns: two fsyncs)", async () => {
-      const { group, syncs, count, insert, cleanUp } = onFile();
+      const { syncs, count, quiet, cleanUp } = onFile();
       try {
         const settled: number[] = [];
-        const unit = (i: number) => group.run(() => insert.get(`row ${i}`)).then(() => settled.push(i));
+        const unit = (i: number) => quiet(`row ${i}`).then(() => settled.push(i));
         const first = Array.from({ length: 5 }, (_, i) => unit(i));
-        await turn();
-        await turn();
+        await turns(3);
         expect(syncs).toHaveLength(1);
         // Two more groups commit while the first fsync runs: both wait for the next fsync, which starts after it.
         const second = Array.from({ length: 10 }, (_, i) => unit(5 + i));
-        await turn();
-        await turn();
+        await turns(3);
         const third = Array.from({ length: 10 }, (_, i) => unit(15 + i));
-        await turn();
-        await turn();
+        await turns(3);
         expect(count()).toBe(25);
         expect(syncs).toHaveLength(1);
         syncs[0]!.release();
         await Promise.all(first);
         expect(settled.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4]);
-        await turn();
+        await turns(1);
         expect(syncs).toHaveLength(2);
         syncs[1]!.release();
         await Promise.all([...second, ...third]);
@@ -199,40 +211,49 @@ describe("group commit", () => {
       }
     });
 
-    it("fails the units of a commit whose fsync fails (their callers retry; durability is unknown), and syncs again for the next", async () => {
-      const { group, syncs, insert, cleanUp } = onFile();
+    it("fails the units of a commit whose fsync fails (durability unknown; callers retry), and syncs every later commit on the loop", async () => {
+      const { syncs, quiet, cleanUp } = onFile();
       try {
-        const failed = group.run(() => insert.get("a"));
-        await turn();
-        await turn();
+        const failed = quiet("a");
+        await turns(3);
         syncs[0]!.fail(Object.assign(new Error("EIO: i/o error, fsync"), { code: "EIO" }));
         await expect(failed).rejects.toThrow(/EIO/);
-        const next = group.run(() => insert.get("b"));
-        await turn();
-        await turn();
-        expect(syncs).toHaveLength(2);
-        syncs[1]!.release();
-        expect(await next).toEqual({ id: 2 });
+        expect(await quiet("b")).toEqual({ id: 2 });
+        expect(syncs).toHaveLength(1);
       } finally {
         cleanUp();
       }
     });
 
-    it("syncs the real WAL file by default (a WAL not there yet holds nothing to sync); in memory or at synchronous=NORMAL no fsync is asked for", async () => {
+    it("syncs the WAL SQLite really writes, also through a symlink; a WAL path that is not there is an error, never a silent no-op", async () => {
       const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-group-"));
       try {
-        const file = new Database(path.join(dir, "real.db"));
-        file.pragma("journal_mode = WAL");
-        file.exec("create table t (v text)");
-        expect(await new GroupCommit(file).run(() => file.prepare("insert into t values ('kept')").run().changes)).toBe(1);
-        file.close();
-        await expect(fsyncFile(path.join(dir, "gone.db-wal"))()).resolves.toBeUndefined();
+        mkdirSync(path.join(dir, "real"));
+        const link = path.join(dir, "link.db");
+        symlinkSync(path.join(dir, "real", "t.db"), link);
+        const sqlite = new Database(link);
+        sqlite.pragma("journal_mode = WAL");
+        sqlite.pragma("synchronous = FULL");
+        sqlite.exec("create table t (v text)");
+        const group = new GroupCommit(sqlite);
+        const insert = sqlite.prepare("insert into t values (?)");
+        for (let i = 0; i < 3; i++) expect(await group.run(() => insert.run(`kept ${i}`).changes, { syncOffLoop: true })).toBe(1);
+        sqlite.close();
+        await expect(fsyncFile(path.join(dir, "gone.db-wal"))()).rejects.toThrow(/ENOENT/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("asks for no fsync of its own in memory or at synchronous=NORMAL", async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), "wiredesk-group-"));
+      try {
         for (const sqlite of [new Database(":memory:"), new Database(path.join(dir, "normal.db"))]) {
           sqlite.pragma("journal_mode = WAL");
           sqlite.pragma("synchronous = NORMAL");
           let synced = 0;
           const group = new GroupCommit(sqlite, { sync: async () => void (synced += 1) });
-          expect(await group.run(() => 7)).toBe(7);
+          expect(await group.run(() => 7, { syncOffLoop: true })).toBe(7);
           expect(synced).toBe(0);
           sqlite.close();
         }

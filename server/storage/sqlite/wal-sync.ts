@@ -4,16 +4,16 @@ import { close, fsync, open } from "node:fs";
 export type FileSync = () => Promise<void>;
 
 /**
- * fsync of `file` on libuv's thread pool (opened for each sync, so a WAL that SQLite removed and made
- * again is never synced through a stale descriptor); a file that is not there holds nothing to make
- * durable. Plain callbacks: a FileHandle costs several times as much JavaScript per sync.
+ * fsync of `file` on libuv's thread pool, opened for each sync (a WAL that SQLite removed and made
+ * again is never synced through a stale descriptor). A file that is not there is an error: the WAL of
+ * an open connection that has committed is there, so a missing one means the path is not SQLite's.
+ * Plain callbacks: a FileHandle costs several times as much JavaScript per sync.
  */
 export function fsyncFile(file: string): FileSync {
   return () =>
     new Promise<void>((resolve, reject) => {
       open(file, "r", (openError, fd) => {
-        // SQLite removes the WAL only after checkpointing all of it into the database, which it syncs.
-        if (openError) return openError.code === "ENOENT" ? resolve() : reject(openError);
+        if (openError) return reject(openError);
         fsync(fd, (syncError) =>
           close(fd, (closeError) => {
             const error = syncError ?? closeError;
