@@ -64,9 +64,8 @@ export function createSqliteDeskCopyStore(db: Db, group: GroupCommit): DeskCopyS
       });
     },
     async appendUpdate(storyId, update, actorId) {
-      // After the next round of I/O: the update is relayed already, and keystrokes arriving meanwhile share the
-      // fsync, which runs off the loop (nobody reads collab_updates before the update is acknowledged).
-      return group.run(() => Number(insertUpdate.run(storyId, bytes(update), actorId, new Date().toISOString()).lastInsertRowid), { afterIo: true, syncOffLoop: true });
+      // After the next round of I/O: the update is relayed already, and keystrokes arriving meanwhile share the fsync.
+      return group.run(() => Number(insertUpdate.run(storyId, bytes(update), actorId, new Date().toISOString()).lastInsertRowid), { afterIo: true });
     },
     async compact(storyId, state, upToId) {
       db.transaction((tx) => {
