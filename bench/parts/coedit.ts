@@ -70,7 +70,6 @@ async function runScenario(workers: EditorWorkers, desk: BenchServer, relay: Ben
   }
 }
 
-
 /** Quiet time between turns: write-backs due after one turn's last keystroke land before the next turn. */
 const TURN_PAUSE_MS = 1000;
 
