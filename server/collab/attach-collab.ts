@@ -9,7 +9,7 @@ import type { ErrorCode } from "../contract/error-codes";
 import { AppError } from "../errors";
 import type { DeskServer } from "../realtime/socket-publisher";
 import { editEntry } from "../contract/edit-rules";
-import { reopenForEditing, runWorkflowAction } from "../stories/workflow-service";
+import { runWorkflowAction } from "../stories/workflow-service";
 import type { Role } from "../contract/auth";
 import { ChunkAssembler } from "./chunks";
 import { CollabHub, type CollabHubOptions } from "./collab-hub";
@@ -28,7 +28,7 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): { data: T } | { failu
 }
 
 /** Makes the story editable for `userId` (take, reopen) or says why it is not. */
-async function enterEditing(ctx: AppContext, io: DeskServer, storyId: string, state: string, userId: string, role: Role): Promise<{ state: string; notice?: string } | ReturnType<typeof error>> {
+async function enterEditing(ctx: AppContext, hub: CollabHub, storyId: string, state: string, userId: string, role: Role): Promise<{ state: string; notice?: string } | ReturnType<typeof error>> {
   const entry = editEntry(state);
   if (entry.kind === "refuse") return error("invalid_state", entry.message);
   // Joining work in progress, or preparing a correction: the state stays as it is.
@@ -46,14 +46,12 @@ async function enterEditing(ctx: AppContext, io: DeskServer, storyId: string, st
     }
   }
   try {
-    await reopenForEditing(ctx, storyId, { userId, role });
+    // Those already editing are told now; the one who reopened it, in the answer to their join.
+    return { state: "in_progress", notice: await hub.reopen(storyId, userId, state) };
   } catch (caught) {
     if (caught instanceof AppError) return error(caught.code, caught.message);
     throw caught;
   }
-  // Those already editing are told now; the one who reopened it, in the answer to their join.
-  io.to(collabRoom(storyId)).emit("collab:state-changed", { storyId, state: "in_progress", message: entry.message });
-  return { state: "in_progress", notice: entry.message };
 }
 
 /**
@@ -92,7 +90,7 @@ export function attachCollab(ctx: AppContext, io: DeskServer, options: Partial<C
         let state = story.state;
         let notice: string | null = null;
         if (edit) {
-          const entered = await enterEditing(ctx, io, storyId, story.state, socket.data.userId, socket.data.role as Role);
+          const entered = await enterEditing(ctx, hub, storyId, story.state, socket.data.userId, socket.data.role as Role);
           if ("ok" in entered) return entered;
           state = entered.state;
           notice = entered.notice ?? null;

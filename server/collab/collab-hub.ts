@@ -6,6 +6,10 @@ import { OpenDoc } from "./open-doc";
 import { WriteBackSchedule } from "./write-back-schedule";
 import { readDeskCopy, seedStoryDoc } from "./story-doc";
 import { editorialLimits } from "../stories/editorial-limits";
+import { reopenForEditing } from "../stories/workflow-service";
+import { AppError } from "../errors";
+import { editEntry, handedOnNotice, REOPENED_BY_EDITING } from "../contract/edit-rules";
+import type { StorySummaryRecord } from "../storage/store";
 
 /** Tuning of the hub; the defaults suit a desk. */
 export interface CollabHubOptions {
@@ -40,6 +44,7 @@ export class CollabHub {
   private readonly ctx: AppContext;
   private readonly io: DeskServer;
   private readonly writeBacks: WriteBackSchedule<OpenDoc>;
+  private readonly stopWatching: () => void;
 
   constructor(ctx: AppContext, io: DeskServer, options: Partial<CollabHubOptions> = {}) {
     this.ctx = ctx;
@@ -52,6 +57,7 @@ export class CollabHub {
         .then((failures) => failures.forEach(({ storyId, error }) => this.ctx.logger.error({ err: error, storyId }, "write-back failed")))
         .catch((error: unknown) => this.ctx.logger.error({ err: error }, "write-back failed"));
     });
+    this.stopWatching = ctx.publisher.onStories((changed) => this.storiesChanged(changed));
   }
 
   /** How many documents are open (for tests and the benchmark). */
@@ -117,6 +123,8 @@ export class CollabHub {
     if (!open) return fail("not_found", "No story with that id.");
     const previous = open.members.get(socketId);
     open.members.set(socketId, { userId, canEdit, clients: previous?.clients ?? new Set() });
+    // While the document is open every story event updates its state; the first join brings it.
+    open.state ??= state;
     let update: Uint8Array;
     try {
       update = Y.encodeStateAsUpdate(open.doc, stateVector && stateVector.byteLength > 0 ? new Uint8Array(stateVector) : undefined);
@@ -155,6 +163,7 @@ export class CollabHub {
     open.lastEditorId = member.userId;
     // Unloaded while the update was stored (the last editor left): its write-back has read this text already.
     if (this.docs.get(storyId) === open) this.writeBacks.changed(open);
+    if (open.state !== null && REOPENED_BY_EDITING.includes(open.state)) this.reopenAfterChange(open, member.userId);
     if (open.updatesSinceCompaction >= this.options.compactEvery) await this.compact(open);
     return { ok: true };
   }
@@ -280,6 +289,49 @@ export class CollabHub {
     return [...open.contributors];
   }
 
+  /**
+   * Returns a story handed on for review (submitted, approved) to in_progress, for `userId`, and tells
+   * everyone in it; answers what the pane says. Refused (an AppError) when the story is no longer
+   * handed on.
+   */
+  async reopen(storyId: string, userId: string, from: string): Promise<string> {
+    await reopenForEditing(this.ctx, storyId, userId);
+    const entry = editEntry(from);
+    const message = entry.kind === "reopen" ? entry.message : handedOnNotice("in_progress");
+    this.io.to(collabRoom(storyId)).emit("collab:state-changed", { storyId, state: "in_progress", message });
+    return message;
+  }
+
+  /** A change typed into a story handed on: it returns to in_progress (once, however many type at once). */
+  private reopenAfterChange(open: OpenDoc, userId: string): void {
+    if (open.reopening || open.state === null) return;
+    open.reopening = this.reopen(open.storyId, userId, open.state)
+      .then(() => undefined)
+      .catch((error: unknown) => {
+        // Moved on meanwhile (someone reopened it with Edit, or it was published): nothing to return.
+        if (!(error instanceof AppError)) this.ctx.logger.error({ err: error, storyId: open.storyId }, "returning an edited story to in progress failed");
+      })
+      .finally(() => {
+        open.reopening = null;
+      });
+  }
+
+  /**
+   * Story events while its document is open: the state is kept, and a story handed on while people are
+   * in it is said in their pane. A change typed after the step kept its text (its write-back still due)
+   * already edits the handed-on story, so it returns to in_progress at once.
+   */
+  private storiesChanged(changed: readonly { story: StorySummaryRecord }[]): void {
+    for (const { story } of changed) {
+      const open = this.docs.get(story.id);
+      if (!open || open.state === null || open.state === story.state) continue;
+      open.state = story.state;
+      if (!REOPENED_BY_EDITING.includes(story.state)) continue;
+      if (this.writeBacks.has(open) && open.lastEditorId) this.reopenAfterChange(open, open.lastEditorId);
+      else this.io.to(collabRoom(story.id)).emit("collab:state-changed", { storyId: story.id, state: story.state, message: handedOnNotice(story.state) });
+    }
+  }
+
   /** After a workflow step kept its version: the contributions it credited are forgotten. */
   stepKept(storyId: string, credited: readonly string[]): void {
     this.docs.get(storyId)?.takeContributions(credited);
@@ -322,6 +374,7 @@ export class CollabHub {
 
   /** Writes back and compacts every open document (on shutdown). */
   async close(): Promise<void> {
+    this.stopWatching();
     for (const open of [...this.docs.values()]) await this.unload(open);
     this.writeBacks.clear();
   }

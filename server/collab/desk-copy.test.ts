@@ -144,4 +144,41 @@ describe("the desk copy's history and agency updates", () => {
     const { entries } = await get<{ entries: StoryHistoryEntry[] }>(server, editor.cookie, `/api/stories/${id}/history`);
     expect(entries.at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: editor.userId });
   });
+
+  it("tells everyone in a story that it was handed on, and returns it to in progress at the next change, once", async () => {
+    server = await startTestServer();
+    const editors = [await server.signIn("editor"), await server.signIn("editor"), await server.signIn("editor"), await server.signIn("editor")];
+    const [a, b] = editors as [(typeof editors)[0], (typeof editors)[0]];
+    const chief = await server.signIn("chief");
+    const id = await ingest(server, `urn:test:handed-on:${Date.now()}`, 1, "Bridge closed", "<p>Traffic diverted.</p>");
+    const clients: CollabClient[] = [];
+    for (const editor of editors) clients.push(await join(server, editor.cookie, id)); // the first takes it
+    const [one, two] = clients as [CollabClient, CollabClient];
+    await walk(server, a.cookie, id, ["submit"]);
+    // B, still in the story, is told: a change made now is not a quiet change of submitted text.
+    await eventually(() => expect(two.provider.storyState).toBe("submitted"));
+    expect(two.provider.error).toBe("This story is now submitted: a change made here returns it to in progress.");
+    const headline = two.provider.doc.getText("headline");
+    headline.insert(headline.length, " after floods");
+    await two.provider.whenIdle();
+    await eventually(async () => expect((await get<StoryDetail>(server!, chief.cookie, `/api/stories/${id}`)).state).toBe("in_progress"));
+    await eventually(() => expect(one.provider.error).toBe("Editing returned this story from submitted to in progress."));
+    const history = async () => (await get<{ entries: StoryHistoryEntry[] }>(server!, chief.cookie, `/api/stories/${id}/history`)).entries;
+    expect((await history()).at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: b.userId });
+
+    // Approved, then four editors type twenty changes at the same moment: one return to in progress.
+    await walk(server, a.cookie, id, ["submit"]);
+    await walk(server, chief.cookie, id, ["approve"]);
+    await eventually(() => expect(clients.every((c) => c.provider.storyState === "approved")).toBe(true));
+    const before = (await history()).length;
+    for (const client of clients) {
+      const text = client.provider.doc.getText("headline");
+      for (let i = 0; i < 5; i++) text.insert(text.length, String(i));
+    }
+    await Promise.all(clients.map((c) => c.provider.whenIdle()));
+    await eventually(async () => expect((await get<StoryDetail>(server!, chief.cookie, `/api/stories/${id}`)).state).toBe("in_progress"));
+    const after = (await history()).slice(before);
+    expect(after.filter((entry) => entry.action === "reopen")).toEqual([expect.objectContaining({ from: "approved", to: "in_progress" })]);
+    expect(clients.map((c) => c.provider.storyState)).toEqual(["in_progress", "in_progress", "in_progress", "in_progress"]);
+  });
 });

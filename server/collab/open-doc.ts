@@ -24,6 +24,10 @@ export class OpenDoc {
   /** When the first change since the last desk version was made (null: none since). */
   editingSince: number | null = null;
   lastEditorId: string | null = null;
+  /** The story's workflow state as last heard (a join, a story event); null until someone joins. */
+  state: string | null = null;
+  /** A return to in_progress that a change started and that has not finished (one at a time). */
+  reopening: Promise<void> | null = null;
 
   readonly storyId: string;
 

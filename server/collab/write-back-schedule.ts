@@ -40,6 +40,11 @@ export class WriteBackSchedule<T> {
     this.arm(at, now);
   }
 
+  /** Whether `item` changed since its last write-back began. */
+  has(item: T): boolean {
+    return this.due.has(item);
+  }
+
   /** `item` is being written back (or is gone): nothing of it is due any more. */
   cancel(item: T): void {
     if (this.due.delete(item) && this.due.size === 0) this.stop();

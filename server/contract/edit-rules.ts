@@ -21,6 +21,11 @@ export const CORRECTION_NOTICE = "This story is published: what you change here 
 /** The states that are handed on for review and come back to in_progress when someone edits them. */
 export const REOPENED_BY_EDITING: readonly string[] = ["submitted", "approved"];
 
+/** What the editing pane says when a story is handed on (submitted, approved) while it is open. */
+export function handedOnNotice(state: string): string {
+  return `This story is now ${state.replace("_", " ")}: a change made here returns it to in progress.`;
+}
+
 /** Decides what `Edit` does to a story in `state` (see {@link EditEntry}). */
 export function editEntry(state: string): EditEntry {
   if (state === "incoming") return { kind: "take" };

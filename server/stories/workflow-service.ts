@@ -73,14 +73,15 @@ export async function runWorkflowAction(ctx: AppContext, id: string, action: Wor
 /**
  * Editing a story handed on for review (submitted, approved) returns it to in_progress: a workflow
  * transition like any other (checked in its transaction, written to the history as `reopen`, told to
- * every desk), made by opening the editor rather than by an action button.
+ * every desk), made by opening the editor or by typing into one that was handed on while open, rather
+ * than by an action button.
  */
-export async function reopenForEditing(ctx: AppContext, id: string, actor: WorkflowActor): Promise<StoryDetail> {
+export async function reopenForEditing(ctx: AppContext, id: string, actorId: string): Promise<StoryDetail> {
   const contributors = await contributionsBeforeStep(ctx, id);
   const result = await ctx.store.publishing.transition<{ message: string }>({
     id,
     action: "reopen",
-    actorId: actor.userId,
+    actorId,
     contributors,
     plan: (snapshot) => {
       const from = snapshot.story.state;
