@@ -14,6 +14,8 @@ export const collabDocs = sqliteTable("collab_docs", {
   /** The agency version the desk copy started from (or last brought in), as a Yjs state the document descends from. */
   baseState: blob("base_state", { mode: "buffer" }),
   baseAgencyVersion: integer("base_agency_version"),
+  /** The agency version the desk copy first started from; bringing in a newer one never moves it (the history's "Agency's original"). */
+  originAgencyVersion: integer("origin_agency_version"),
 });
 
 /** Every Yjs update acknowledged since the last compaction, in order. */

@@ -54,12 +54,12 @@ function textOfState(state: Uint8Array): DeskCopySeed {
 async function sideText(ctx: AppContext, id: string, side: DeskDiffSide): Promise<DeskCopySeed> {
   if (side === "current") return storyOrThrow(ctx, id);
   if (side === "agency") {
-    // The agency's original: the version the desk copy started from (or the first one kept).
+    // The agency's original: the version the desk copy first started from (not one brought in since), or the first one kept.
     const base = await ctx.store.deskCopy.loadBase(id);
     const versions = await ctx.store.stories.listStoryVersions(id);
     // A story the desk wrote has no agency version: its original is the text it started with.
     if (versions.length === 0 && base) return textOfState(base.state);
-    const version = base?.agencyVersion ?? versions[0]?.agencyVersion;
+    const version = base?.originAgencyVersion ?? versions[0]?.agencyVersion;
     const text = version === undefined ? null : await agencyText(ctx, id, version);
     if (!text) throw new AppError("not_found", "This story has no agency version.");
     return text;

@@ -77,6 +77,10 @@ describe("the desk copy's history and agency updates", () => {
     expect(history.versions.map((v) => v.reason)).toEqual(["take", "editing", "agency update"]);
     expect(history.versions[1]!.contributors.map((c) => c.id)).toEqual([editor.userId]);
     expect(history.versions[1]!.contributors[0]!.name).toMatch(/^editor /);
+    // Against the agency's original (version 1, not the version brought in), the agency's later changes show too.
+    const original = await get<{ headline: { op: string; text: string }[]; body: { op: string; text: string }[] }>(server, editor.cookie, `/api/stories/${id}/desk-diff?from=agency&to=current`);
+    expect(original.headline.filter((op) => op.op === "insert").map((op) => op.text.trim())).toEqual(["BREAKING:", "north"]);
+    expect(original.body.filter((op) => op.op === "insert").map((op) => op.text.trim())).toEqual(["as edited by the desk", "paragraph, updated.\n\nThird"]);
   });
 
   it("restores a kept version as a new change that an open editor follows, and compares versions word by word", async () => {

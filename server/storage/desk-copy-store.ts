@@ -46,8 +46,8 @@ export interface DeskCopyStore {
   loadDoc(storyId: string): Promise<StoredDoc>;
   /** Keeps a new document's first state (also its base: agency version `agencyVersion`) unless one exists already; false when one did. */
   createDoc(storyId: string, state: Uint8Array, agencyVersion: number): Promise<boolean>;
-  /** The document's base (null for a document kept before bases were). */
-  loadBase(storyId: string): Promise<DocBase | null>;
+  /** The document's base, and the agency version it first started from (null for a document kept before bases were). */
+  loadBase(storyId: string): Promise<(DocBase & { originAgencyVersion: number }) | null>;
   /** After the desk brought an agency version in: the new base, and the story's agency-update flag cleared (told to the desks). */
   setBase(storyId: string, base: DocBase, actorId: string): Promise<ChangedStory | null>;
   /** Appends one acknowledged update (one transaction); returns its id. */

@@ -42,14 +42,14 @@ export function createSqliteDeskCopyStore(db: Db, group: GroupCommit): DeskCopyS
     async createDoc(storyId, state, agencyVersion) {
       const result = db
         .insert(collabDocs)
-        .values({ storyId, state: bytes(state), updatedAt: new Date().toISOString(), baseState: bytes(state), baseAgencyVersion: agencyVersion })
+        .values({ storyId, state: bytes(state), updatedAt: new Date().toISOString(), baseState: bytes(state), baseAgencyVersion: agencyVersion, originAgencyVersion: agencyVersion })
         .onConflictDoNothing()
         .run();
       return result.changes > 0;
     },
     async loadBase(storyId) {
-      const row = db.select({ state: collabDocs.baseState, agencyVersion: collabDocs.baseAgencyVersion }).from(collabDocs).where(eq(collabDocs.storyId, storyId)).get();
-      return row?.state && row.agencyVersion !== null ? { state: new Uint8Array(row.state), agencyVersion: row.agencyVersion } : null;
+      const row = db.select({ state: collabDocs.baseState, agencyVersion: collabDocs.baseAgencyVersion, origin: collabDocs.originAgencyVersion }).from(collabDocs).where(eq(collabDocs.storyId, storyId)).get();
+      return row?.state && row.agencyVersion !== null ? { state: new Uint8Array(row.state), agencyVersion: row.agencyVersion, originAgencyVersion: row.origin ?? row.agencyVersion } : null;
     },
     async setBase(storyId, base, actorId) {
       return db.transaction((tx) => {
