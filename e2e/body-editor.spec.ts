@@ -42,3 +42,34 @@ test("the body editor: Ctrl+Home goes to the start; pasted HTML keeps its text a
   await expect.poll(stored, { timeout: 10_000 }).toContain("Pasted line.");
   expect(await stored()).not.toMatch(/<img|onerror|<script/);
 });
+
+test("undo in the headline takes back your own typing only, after a co-editor typed too", async ({ browser, request, baseURL }) => {
+  test.setTimeout(180_000); // two browsers opening the editor
+  const [first, second] = [await ensureUser(request, baseURL!, "editor", "Una Undo"), await ensureUser(request, baseURL!, "editor", "Rex Redo")];
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:headline-undo:${Date.now()}`, headline: "Undo me", body: "<p>Text.</p>" });
+  const [a, b] = [await signedInPage(browser, first), await signedInPage(browser, second)];
+  const headlines = [] as ReturnType<typeof a.getByRole>[];
+  for (const page of [a, b]) {
+    await page.goto(`/stories/${id}`);
+    await page.getByRole("button", { name: /^Edit/ }).click();
+    headlines.push(page.getByRole("textbox", { name: "Headline", exact: true }));
+  }
+  const [mine, theirs] = headlines as [ReturnType<typeof a.getByRole>, ReturnType<typeof a.getByRole>];
+  await expect(mine).toHaveValue("Undo me", { timeout: 20_000 });
+  await mine.click();
+  await a.keyboard.press("End");
+  await a.keyboard.type(" alpha");
+  await expect(theirs).toHaveValue("Undo me alpha");
+  await theirs.click();
+  await b.keyboard.press("End");
+  await b.keyboard.type(" beta");
+  await expect(mine).toHaveValue("Undo me alpha beta");
+
+  await mine.click();
+  await a.keyboard.press("Control+z");
+  await expect(mine).toHaveValue("Undo me beta");
+  await expect(theirs).toHaveValue("Undo me beta");
+  await a.keyboard.press("Control+Shift+z");
+  await expect(mine).toHaveValue("Undo me alpha beta");
+  await expect(theirs).toHaveValue("Undo me alpha beta");
+});

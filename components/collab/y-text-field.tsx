@@ -32,6 +32,15 @@ function shiftIndex(index: number, delta: readonly { retain?: number; insert?: u
   return Math.max(0, result);
 }
 
+/** Ctrl+Z (Cmd+Z) undoes; Ctrl+Shift+Z (Cmd+Shift+Z) and Ctrl+Y redo. */
+function historyStep(event: KeyboardEvent): "undo" | "redo" | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === "z") return event.shiftKey ? "redo" : "undo";
+  if (key === "y" && !event.shiftKey) return "redo";
+  return null;
+}
+
 let measure: CanvasRenderingContext2D | null = null;
 /** The width of `text` in the element's font. */
 function textWidth(element: HTMLElement, text: string): number {
@@ -130,6 +139,25 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
       lengthRef.current?.(after.length);
       publishCaret();
     };
+    // Writing the value clears the browser's own undo history, and would undo co-editors' typing too:
+    // undo and redo take back this person's own changes only, as in the body.
+    const undo = new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL]), captureTimeout: 500 });
+    const onKeyDown = (event: KeyboardEvent) => {
+      const step = historyStep(event);
+      if (!step || readOnly) return;
+      event.preventDefault();
+      if (step === "undo") undo.undo();
+      else undo.redo();
+    };
+    const onBeforeInput = (event: InputEvent) => {
+      if (event.inputType !== "historyUndo" && event.inputType !== "historyRedo") return;
+      event.preventDefault();
+      if (readOnly) return;
+      if (event.inputType === "historyUndo") undo.undo();
+      else undo.redo();
+    };
+    element.addEventListener("keydown", onKeyDown);
+    element.addEventListener("beforeinput", onBeforeInput);
     // Typing goes into the Y.Text; any caret move is published; leaving the field clears the caret.
     const listeners: [string, () => void][] = [
       ["input", onInput],
@@ -148,6 +176,9 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
       text.unobserve(onChange);
       awareness.off("change", drawCarets);
       for (const [event, listener] of listeners) element.removeEventListener(event, listener);
+      element.removeEventListener("keydown", onKeyDown);
+      element.removeEventListener("beforeinput", onBeforeInput);
+      undo.destroy();
     };
   }, [text, awareness, caretField, readOnly, multiline, showCarets]);
   useEffect(() => {
