@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "./desk-test";
-import { ensureUser, ingestNinjs, signedInPage as signedIn } from "./helpers";
+import { ensureUser, ingestNinjs, openStoryEditor as openEditor, signedInPage as signedIn } from "./helpers";
 
 /** A fresh context signed in as `email` (generous waits: these specs run three browsers on a busy machine). */
 const signedInPage = (browser: Browser, email: string) => signedIn(browser, email, { timeout: 90_000 });
@@ -27,15 +27,6 @@ async function bodyText(page: Page): Promise<string> {
     for (const caret of Array.from(copy.querySelectorAll(".collaboration-carets__caret"))) caret.remove();
     return copy.textContent ?? "";
   });
-}
-
-async function openEditor(page: Page, id: string): Promise<void> {
-  // The shareable link opens the desk with the story selected.
-  await page.goto(`/stories/${id}`);
-  await expect(page.getByRole("article", { name: "Story" })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole("button", { name: /^Edit/ }).click();
-  await expect(body(page)).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({ timeout: 30_000 });
 }
 
 test("three editors type into the same headline and body at once; offline typing merges on return", async ({ browser, request, baseURL }) => {

@@ -70,3 +70,12 @@ export async function signedInPage(browser: Browser, email: string, options: { t
   await signIn(page, email, USER_PASSWORD, options.timeout);
   return page;
 }
+
+/** Opens a story by its shareable link and starts editing it: back once the editor has synced. */
+export async function openStoryEditor(page: Page, id: string): Promise<void> {
+  await page.goto(`/stories/${id}`);
+  await expect(page.getByRole("article", { name: "Story" })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole("button", { name: /^Edit/ }).click();
+  await expect(page.getByRole("textbox", { name: "Body", exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({ timeout: 30_000 });
+}

@@ -12,13 +12,15 @@ export type CollabStatus = "joining" | "synced" | "offline" | "refused";
 const bytes = (value: Uint8Array | ArrayBuffer) => (value instanceof Uint8Array ? value : new Uint8Array(value));
 /** An update that changes nothing (no structs, empty delete set). */
 const isEmptyUpdate = (update: Uint8Array) => update.byteLength <= 2;
+/** How soon after a change of this editor's caret its latest state goes out once more. */
+const AWARENESS_RESEND_MS = 250;
 
 /**
  * A story's shared document over the desk's Socket.IO connection. On every (re)connect it runs the
  * Yjs sync: its state vector out, the server's missing diff in, then its own diff against the
  * server's state vector out. Local updates go out at once, each acknowledged once stored; updates
  * above the chunk size go in chunks. While offline the document keeps working and the next sync
- * merges it. Awareness (carets, names) is sent volatile.
+ * merges it. Awareness (carets, names) is sent volatile, and always its latest state (see `sendAwareness`).
  */
 export class CollabProvider {
   readonly doc: Y.Doc;
@@ -37,6 +39,11 @@ export class CollabProvider {
   /** Bumped at every sync: acknowledgements of an earlier connection no longer count. */
   private generation = 0;
   private destroyed = false;
+  /** This editor's awareness changed since it last went out. */
+  private awarenessPending = false;
+  private awarenessResend: ReturnType<typeof setTimeout> | null = null;
+  /** The connection whose next drain sends the pending awareness (a reconnect brings a new one). */
+  private drainingEngine: DeskSocket["io"]["engine"] | null = null;
   private readonly socket: DeskSocket;
   private readonly storyId: string;
   private readonly edit: boolean;
@@ -117,8 +124,7 @@ export class CollabProvider {
       if (this.canEdit) {
         const missing = Y.encodeStateAsUpdate(this.doc, bytes(ack.stateVector));
         if (!isEmptyUpdate(missing)) this.send(missing);
-        const local = this.awareness.getLocalState();
-        if (local) this.sendAwareness([this.doc.clientID]);
+        if (this.awareness.getLocalState()) this.sendAwareness();
       }
       this.hasSynced = true;
       this.setStatus("synced");
@@ -177,20 +183,48 @@ export class CollabProvider {
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     if (origin === this) return;
-    const mine = [...added, ...updated, ...removed].filter((id) => id === this.doc.clientID);
-    if (mine.length > 0) this.sendAwareness(mine);
+    if ([...added, ...updated, ...removed].includes(this.doc.clientID)) this.sendAwareness();
   };
 
-  private sendAwareness(clients: number[]): void {
-    if (!this.canEdit || this.status !== "synced" || !this.socket.connected) return;
-    this.socket.volatile.emit("collab:awareness", { storyId: this.storyId, update: encodeAwarenessUpdate(this.awareness, clients) }, () => undefined);
+  /**
+   * Awareness stays volatile: any one caret may be dropped, but the latest must arrive. Socket.IO drops
+   * a volatile emit while the connection is still writing (right after a `collab:update`), so the
+   * latest state goes out once the connection can take it, and once more shortly after the change, in
+   * case the server's volatile relay dropped it on the way to someone. Typing sends one caret per
+   * keystroke plus at most one re-send per `AWARENESS_RESEND_MS`.
+   */
+  private sendAwareness(): void {
+    this.awarenessPending = true;
+    this.flushAwareness();
+    this.awarenessResend ??= setTimeout(() => {
+      this.awarenessResend = null;
+      this.awarenessPending = true;
+      this.flushAwareness();
+    }, AWARENESS_RESEND_MS);
   }
+
+  private readonly flushAwareness = (): void => {
+    if (!this.awarenessPending || this.destroyed || !this.canEdit || this.status !== "synced" || !this.socket.connected) return;
+    const engine = this.socket.io.engine;
+    if (!engine.transport.writable) {
+      if (this.drainingEngine === engine) return;
+      this.drainingEngine = engine;
+      engine.once("drain", () => {
+        this.drainingEngine = null;
+        this.flushAwareness();
+      });
+      return;
+    }
+    this.awarenessPending = false;
+    this.socket.volatile.emit("collab:awareness", { storyId: this.storyId, update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) }, () => undefined);
+  };
 
   /** Leaves the story: the server drops this socket's caret and, if it was the last one, unloads the document. */
   destroy(): void {
     if (this.destroyed) return;
     removeAwarenessStates(this.awareness, [this.doc.clientID], "local");
     this.destroyed = true;
+    if (this.awarenessResend) clearTimeout(this.awarenessResend);
     this.socket.off("connect", this.join);
     this.socket.off("disconnect", this.onDisconnect);
     this.socket.off("collab:updated", this.onRemoteUpdate);

@@ -190,8 +190,9 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
     <div className="relative">
       {multiline ? <textarea {...control} rows={3} /> : <input {...control} type="text" autoComplete="off" />}
       {carets.map((caret) => (
-        <span key={caret.clientId} data-caret-for={label} className="pointer-events-none absolute top-0.5 bottom-0.5 w-0.5" style={{ left: caret.left, backgroundColor: caret.color }}>
-          <span className="absolute -top-4 left-0 whitespace-nowrap rounded px-1 text-[10px] font-semibold leading-4 text-white" style={{ backgroundColor: caret.color }}>
+        // The body's caret classes (app/globals.css), so both fields show a person the same way.
+        <span key={caret.clientId} data-caret-for={label} className="collaboration-carets__caret absolute top-0.5 bottom-0.5" style={{ left: caret.left, borderColor: caret.color }}>
+          <span className="collaboration-carets__label" style={{ backgroundColor: caret.color }}>
             {caret.name}
           </span>
         </span>

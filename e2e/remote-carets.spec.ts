@@ -1,0 +1,125 @@
+import { expect, test, type Page } from "./desk-test";
+import { ensureUser, ingestNinjs, openStoryEditor, signedInPage } from "./helpers";
+import { saveShot } from "./layout-helpers";
+
+const headline = (page: Page) => page.getByRole("textbox", { name: "Headline", exact: true });
+const body = (page: Page) => page.getByRole("textbox", { name: "Body", exact: true });
+
+/** Where `name`'s caret sits in the page's body: which paragraph, and that paragraph's text before and after it. */
+function bodyCaretPlace(page: Page, name: string) {
+  return body(page).evaluate((element, name) => {
+    const caret = Array.from(element.querySelectorAll(".collaboration-carets__caret")).find((each) => each.textContent === name);
+    const paragraph = caret?.closest("p");
+    if (!caret || !paragraph) return null;
+    const before = document.createRange();
+    before.setStart(paragraph, 0);
+    before.setEndBefore(caret);
+    const after = document.createRange();
+    after.setStartAfter(caret);
+    after.setEnd(paragraph, paragraph.childNodes.length);
+    return { paragraph: Array.from(element.querySelectorAll("p")).indexOf(paragraph), before: before.toString(), after: after.toString() };
+  }, name);
+}
+
+/**
+ * How `name`'s caret in the body is laid out, and whether it moves any text: the paragraph's height and
+ * the boxes of its text, with the caret shown and hidden, must be the same.
+ */
+function bodyCaretLayout(page: Page, name: string) {
+  return body(page).evaluate((element, name) => {
+    const caret = Array.from(element.querySelectorAll<HTMLElement>(".collaboration-carets__caret")).find((each) => each.textContent === name)!;
+    const label = caret.querySelector(".collaboration-carets__label")!;
+    const paragraph = caret.closest("p")!;
+    const textBoxes = () => {
+      const boxes = [`height ${paragraph.getBoundingClientRect().height}`];
+      const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (caret.contains(node)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const box of Array.from(range.getClientRects())) boxes.push(`${Math.round(box.left)},${Math.round(box.top)}-${Math.round(box.right)},${Math.round(box.bottom)}`);
+      }
+      return boxes.join(" ");
+    };
+    const shown = textBoxes();
+    caret.style.display = "none";
+    const hidden = textBoxes();
+    caret.style.display = "";
+    const style = getComputedStyle(label);
+    return {
+      movesText: shown !== hidden,
+      caretWidth: caret.getBoundingClientRect().width,
+      label: { position: style.position, whiteSpace: style.whiteSpace, pointerEvents: style.pointerEvents, userSelect: style.userSelect },
+    };
+  }, name);
+}
+
+/** How far (px) `name`'s headline caret is from the end of the headline's text, measured in the page's own field. */
+function headlineCaretOffEnd(page: Page, name: string) {
+  return headline(page).evaluate((input: HTMLInputElement, name) => {
+    const caret = Array.from(document.querySelectorAll<HTMLElement>('[data-caret-for="Headline"]')).find((each) => each.textContent === name);
+    if (!caret) return null;
+    const style = getComputedStyle(input);
+    const mirror = document.createElement("span");
+    mirror.style.cssText = `position:absolute;visibility:hidden;white-space:pre;font:${style.font}`;
+    mirror.textContent = input.value;
+    document.body.append(mirror);
+    const end = input.getBoundingClientRect().left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft) + mirror.getBoundingClientRect().width - input.scrollLeft;
+    mirror.remove();
+    const box = caret.getBoundingClientRect();
+    return Math.abs(box.left + box.width / 2 - end);
+  }, name);
+}
+
+test("another editor's caret follows their typing, named, without moving the text; light and dark", async ({ browser, request, baseURL }) => {
+  test.setTimeout(300_000);
+  const [reader, typist] = ["Rita Reader", "Bruno Typist"];
+  const [readerEmail, typistEmail] = await Promise.all([reader, typist].map((name) => ensureUser(request, baseURL!, "editor", name)));
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:carets:${Date.now()}`, headline: "Rivers rise", body: "<p>Rivers rise across the north.</p>" });
+  const a = await signedInPage(browser, readerEmail!, { timeout: 90_000 });
+  await a.setViewportSize({ width: 1440, height: 900 });
+  const b = await signedInPage(browser, typistEmail!, { timeout: 90_000 });
+  await openStoryEditor(a, id);
+  await openStoryEditor(b, id);
+
+  // B types at the end of the paragraph, then a new one: A sees B's caret after the last key each time.
+  await body(b).click();
+  await b.keyboard.press("Control+End");
+  await body(b).pressSequentially(" Roads shut", { delay: 50 });
+  await expect.poll(() => bodyCaretPlace(a, typist), { timeout: 5000 }).toEqual({ paragraph: 0, before: "Rivers rise across the north. Roads shut", after: "" });
+  await b.keyboard.press("Enter");
+  await body(b).pressSequentially("Schools close", { delay: 50 });
+  await expect.poll(() => bodyCaretPlace(a, typist), { timeout: 5000 }).toEqual({ paragraph: 1, before: "Schools close", after: "" });
+  // A thin caret and a floating name: nothing in the paragraph moves or wraps for it.
+  const layout = await bodyCaretLayout(a, typist);
+  expect(layout.movesText, "the caret moves the paragraph's text").toBe(false);
+  expect(layout.caretWidth).toBeLessThanOrEqual(2);
+  expect(layout.label).toEqual({ position: "absolute", whiteSpace: "nowrap", pointerEvents: "none", userSelect: "none" });
+  // In the middle of a word too (where the unstyled label split the word across lines).
+  await b.keyboard.press("Control+Home");
+  for (let i = 0; i < 9; i++) await b.keyboard.press("ArrowRight");
+  await expect.poll(() => bodyCaretPlace(a, typist), { timeout: 5000 }).toEqual({ paragraph: 0, before: "Rivers ri", after: "se across the north. Roads shut" });
+  expect((await bodyCaretLayout(a, typist)).movesText, "the caret moves the paragraph's text").toBe(false);
+
+  // The headline's caret follows the same way, and looks the same.
+  await headline(b).click();
+  await headline(b).press("End");
+  await headline(b).pressSequentially(" again", { delay: 50 });
+  await expect(headline(a)).toHaveValue("Rivers rise again");
+  await expect.poll(() => headlineCaretOffEnd(a, typist), { timeout: 5000 }).toBeLessThan(2);
+
+  // B selects a word in the body: A sees it in B's colour. Pictures of both themes at 1440 px.
+  await body(b).click();
+  await b.keyboard.press("Control+End");
+  await b.keyboard.press("Control+Shift+ArrowLeft");
+  const caret = body(a).locator(".collaboration-carets__caret").filter({ hasText: typist });
+  await expect.poll(() => bodyCaretPlace(a, typist), { timeout: 5000 }).toMatchObject({ paragraph: 1, before: "Schools " });
+  await caret.scrollIntoViewIfNeeded();
+  await saveShot(a, "remote-caret-1440-light.png");
+  await a.context().addCookies([{ name: "wd_theme", value: "dark", url: baseURL! }]);
+  await openStoryEditor(a, id);
+  await expect(a.locator("html")).toHaveClass(/dark/);
+  await expect(caret).toBeVisible({ timeout: 10_000 });
+  await caret.scrollIntoViewIfNeeded();
+  await saveShot(a, "remote-caret-1440-dark.png");
+});
