@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { THEME_COOKIE, themeClass } from "@/components/desk/theme";
 import Link from "next/link";
 import "./globals.css";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Not found · Wiredesk" };
  * desk's CSP blocks. Reading the theme cookie renders it per request, with this request's nonce.
  */
 export default async function GlobalNotFound() {
-  const theme = (await cookies()).get("wd_theme")?.value === "dark" ? "dark" : "";
+  const theme = themeClass((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <html lang="en" className={theme}>
       <body>

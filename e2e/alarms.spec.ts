@@ -40,8 +40,9 @@ test("admins and chiefs see the desk's alarms under the header; editors do not",
   await expect(alarms.locator("time")).toHaveText(/^since \d{2}:\d{2}$/);
   await admin.screenshot({ path: test.info().outputPath("alarms-light-1440.png") });
 
+  // A system set to dark: the desk follows it until the editor chooses.
   const dark = await deskFor(browser, ADMIN.email, ADMIN.password, "dark", 390);
-  await dark.getByRole("button", { name: "Dark theme" }).click();
+  await expect(dark.getByRole("button", { name: "Dark theme" })).toHaveAttribute("aria-pressed", "true");
   const darkAlarms = dark.getByRole("alert", { name: "Alarms" });
   await expect(darkAlarms).toBeVisible({ timeout: 30_000 });
   // On a phone the header wraps and the strip wraps its text: nothing scrolls sideways.

@@ -249,3 +249,23 @@ test("after a header control is used the focus is back on the queue, so Enter an
   await expect(sound).toBeFocused();
   await page.context().close();
 });
+
+test("the desk follows the system's light or dark setting until the editor chooses one", async ({ browser, request, baseURL }) => {
+  const page = await signedInPage(browser, await ensureUser(request, baseURL!, "editor", "Syd System"));
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const toggle = page.getByRole("button", { name: "Dark theme" });
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  const light = await background();
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.reload();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  const dark = await background();
+  expect(dark).not.toBe(light);
+  // Chosen: light stays light, whatever the system says, and after a reload too.
+  await toggle.click();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  expect(await background()).toBe(light);
+  await page.reload();
+  await expect(toggle).toHaveAttribute("aria-pressed", "false");
+  expect(await background()).toBe(light);
+});

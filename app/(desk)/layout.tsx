@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { THEME_COOKIE, themeClass } from "@/components/desk/theme";
 import type { ReactNode } from "react";
 import "../globals.css";
 import { Providers } from "../providers";
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Wiredesk", description: "The live wi
 /** The HTML shell. Rendered per request so Next can put the CSP nonce on its scripts. */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading a cookie makes the page dynamic, so each response carries its own CSP nonce.
-  const theme = (await cookies()).get("wd_theme")?.value === "dark" ? "dark" : "";
+  const theme = themeClass((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <html lang="en" className={theme} suppressHydrationWarning>
       <body>
