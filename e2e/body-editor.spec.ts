@@ -1,5 +1,69 @@
 import { expect, test } from "./desk-test";
 import { ensureUser, ingestNinjs, signedInPage } from "./helpers";
+import { ingestStories, line, queue } from "./queue-helpers";
+
+test("the editing pane from the keyboard: e puts the cursor in the headline; Esc and Done go back to the story's line", async ({ browser, request, baseURL }) => {
+  const email = await ensureUser(request, baseURL!, "editor", "Kit Keys");
+  const page = await signedInPage(browser, email);
+  await expect(page.getByRole("status", { name: /Connection: Live/ })).toBeVisible();
+  const tag = Date.now();
+  const below = `Keys below ${tag}`;
+  const edited = `Keys edited ${tag}`;
+  await ingestStories(request, baseURL!, [{ uri: `urn:e2e:editor-keys:${tag}:1`, headline: below }]);
+  const [id] = await ingestStories(request, baseURL!, [{ uri: `urn:e2e:editor-keys:${tag}:2`, headline: edited }]);
+  await expect(line(page, edited)).toBeVisible();
+  await expect(line(page, below)).toBeVisible();
+  const pane = page.getByRole("region", { name: "Editing" });
+  const headline = pane.getByRole("textbox", { name: "Headline", exact: true });
+  /** The editor is back on the queue, on the story's line, and the next key moves the selection. */
+  const expectBackOnLine = async () => {
+    await expect(pane).toBeHidden();
+    await expect(queue(page)).toBeFocused();
+    await expect(queue(page)).toHaveAttribute("aria-activedescendant", `story-${id}`);
+    await page.keyboard.press("j");
+    await expect(line(page, below)).toHaveAttribute("aria-selected", "true");
+    await page.keyboard.press("k");
+    await expect(line(page, edited)).toHaveAttribute("aria-selected", "true");
+  };
+
+  await queue(page).focus();
+  await page.keyboard.press("j");
+  await expect(line(page, edited)).toHaveAttribute("aria-selected", "true");
+  // e: the cursor is at the end of the headline at once, so the editor just types.
+  await page.keyboard.press("e");
+  await expect(headline).toBeFocused({ timeout: 30_000 });
+  await page.keyboard.type(" now");
+  await expect(headline).toHaveValue(`${edited} now`);
+  // Esc leaves the editor from a field; the keys after it act on the queue, not on the text.
+  await page.keyboard.press("Escape");
+  await expectBackOnLine();
+  await expect(line(page, edited)).toContainText(`${edited} now`, { timeout: 20_000 });
+
+  // Done does the same.
+  await page.keyboard.press("e");
+  await expect(headline).toBeFocused({ timeout: 30_000 });
+  await pane.getByRole("button", { name: "Done" }).click();
+  await expectBackOnLine();
+  await expect(headline).toBeHidden();
+
+  // Fields saved with a button are never dropped on the way out: Esc asks, and Keep editing leads to Save fields.
+  await page.keyboard.press("e");
+  await expect(headline).toBeFocused({ timeout: 30_000 });
+  await pane.getByRole("textbox", { name: "Keywords" }).fill("storm, coast");
+  await page.keyboard.press("Escape");
+  const ask = page.getByRole("alertdialog", { name: "Unsaved story fields" });
+  await expect(ask).toContainText("Keywords");
+  await expect(ask.getByRole("button", { name: "Keep editing" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(ask).toBeHidden();
+  await expect(pane.getByRole("button", { name: "Save fields" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(pane.getByRole("status").filter({ hasText: /^Saved\.$/ })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expectBackOnLine();
+  const stored = (await (await page.request.get(`/api/stories/${id}`)).json()) as { keywords: string[] };
+  expect(stored.keywords).toEqual(["storm", "coast"]);
+});
 
 test("the body editor: Ctrl+Home goes to the start; pasted HTML keeps its text and runs nothing", async ({ browser, request, baseURL }) => {
   const email = await ensureUser(request, baseURL!, "editor", "Hal Home");

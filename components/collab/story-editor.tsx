@@ -1,18 +1,22 @@
 "use client";
 
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { UserDto } from "@/server/contract/auth";
 import type { CollabTextField } from "@/server/contract/collab";
 import { CORRECTION_NOTICE, editEntry } from "@/server/contract/edit-rules";
 import type { StoryDetail } from "@/server/contract/story";
 import { textDirection } from "@/server/contract/text-direction";
+import { useConfirm } from "../desk/use-confirm";
+import { EDITOR_PANE_ATTRIBUTE } from "../keyboard/shortcuts";
+import { useShortcuts } from "../keyboard/use-shortcuts";
 import { useRealtimeServices } from "../realtime/socket-provider";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 import { AgencyUpdateBanner } from "./agency-update-banner";
 import { BodyEditor } from "./body-editor";
 import { HistoryPanel } from "./history-panel";
 import type { CollabProvider } from "./collab-provider";
 import { StorySources } from "../stories/story-sources";
-import { StoryFieldsForm } from "./story-fields-form";
+import { StoryFieldsForm, type StoryFieldsHandle } from "./story-fields-form";
 import { useCollab } from "./use-collab";
 import { userColor } from "./user-color";
 import { Counter, Field } from "./field";
@@ -74,6 +78,28 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
   useEffect(() => {
     if (provider && canEdit) provider.awareness.setLocalStateField("user", user);
   }, [provider, canEdit, user]);
+  const fieldsRef = useRef<StoryFieldsHandle | null>(null);
+  const { request: confirmRequest, confirm, answer } = useConfirm();
+  // Done and Escape: the co-edited text is already saved; the other fields' unsaved changes are never dropped without asking.
+  const leave = useCallback(async () => {
+    const unsaved = fieldsRef.current?.unsavedFields() ?? [];
+    if (unsaved.length > 0) {
+      const one = unsaved.length === 1;
+      const isLeaving = await confirm({
+        title: "Unsaved story fields",
+        text: `${unsaved.join(", ")} ${one ? "is" : "are"} changed but not saved. Leave without saving ${one ? "it" : "them"}, or keep editing and use Save fields?`,
+        confirmLabel: "Leave without saving",
+        cancelLabel: "Keep editing",
+      });
+      await new Promise((resolve) => requestAnimationFrame(resolve)); // the question closes (and lets go of the focus) first
+      if (!isLeaving) {
+        fieldsRef.current?.focusSave();
+        return;
+      }
+    }
+    onClose();
+  }, [confirm, onClose]);
+  useShortcuts({ leaveEditor: () => void leave() });
 
   // Editors bind only to a document that holds the story; an empty one would make each write its own first paragraph.
   if (!provider || (!provider.hasSynced && provider.status !== "refused")) return <p className="p-4 text-slate-500">Connecting…</p>;
@@ -85,7 +111,7 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
   const lang = story.language ?? undefined;
   const length = (field: keyof typeof lengths) => (n: number) => setLengths((l) => (l[field] === n ? l : { ...l, [field]: n }));
   return (
-    <section aria-label="Editing" data-story-id={story.id} className="mx-auto max-w-3xl p-5">
+    <section aria-label="Editing" data-story-id={story.id} {...{ [EDITOR_PANE_ATTRIBUTE]: "" }} className="mx-auto max-w-3xl p-5">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 className="text-sm font-semibold">{readOnly ? "Watching" : "Editing"}</h2>
         <span role="status" className="text-xs text-slate-500 dark:text-slate-400">
@@ -95,7 +121,7 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((v) => !v)} className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 aria-pressed:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-700">
           History
         </button>
-        <button type="button" onClick={onClose} className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        <button type="button" aria-keyshortcuts="Escape" onClick={() => void leave()} className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
           Done
         </button>
       </div>
@@ -133,7 +159,7 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
                       showCarets={showCarets}
                       className={className}
                       onLength={counted ? length(counted) : undefined}
-                      autoFocus={field === "headline" && story.headline === ""}
+                      autoFocus={field === "headline"}
                     />
                   </Field>
                 );
@@ -146,9 +172,10 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
             </span>
             <BodyEditor doc={doc} awareness={provider.awareness} user={user} readOnly={readOnly} onWords={setWords} dir={dir} lang={story.language} />
           </div>
-          <StoryFieldsForm story={story} canEdit={!readOnly} />
+          <StoryFieldsForm story={story} canEdit={!readOnly} handleRef={fieldsRef} />
         </div>
       )}
+      <ConfirmDialog request={confirmRequest} onAnswer={answer} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
+import { useImperativeHandle, useRef, useState, type FormEvent, type RefObject } from "react";
 import type { ErrorBody } from "@/server/contract/error-codes";
 import type { StoryDetail } from "@/server/contract/story";
 import type { StoryFieldsPatchInput } from "@/server/contract/story-fields";
@@ -21,6 +21,22 @@ function valuesOf(story: StoryDetail): FieldValues {
 }
 
 const list = (text: string) => text.split(",").map((t) => t.trim()).filter(Boolean);
+
+const LABELS: Record<keyof FieldValues, string> = { dateline: "Dateline", urgency: "Urgency", categories: "Categories", keywords: "Keywords", editorNote: "Editor's note" };
+
+/** The labels of the fields whose values differ (lists compared item by item, so spacing after a comma is no change). */
+function changedFields(from: FieldValues, to: FieldValues): string[] {
+  const same = (key: keyof FieldValues) => (key === "categories" || key === "keywords" ? list(from[key]).join("\n") === list(to[key]).join("\n") : from[key] === to[key]);
+  return (Object.keys(LABELS) as (keyof FieldValues)[]).filter((key) => !same(key)).map((key) => LABELS[key]);
+}
+
+/** What the editing pane asks of the fields form before it closes. */
+export interface StoryFieldsHandle {
+  /** The fields changed and not saved, by label (none: nothing would be lost). */
+  unsavedFields(): string[];
+  /** Puts the focus on Save fields. */
+  focusSave(): void;
+}
 const INPUT = `${FIELD_CONTROL} text-sm`;
 
 /**
@@ -28,7 +44,7 @@ const INPUT = `${FIELD_CONTROL} text-sm`;
  * with `PATCH /api/stories/:id` and the story's `rev`. When someone else saved first, the form
  * shows the current values and says so; nothing is overwritten silently.
  */
-export function StoryFieldsForm({ story, canEdit }: { story: StoryDetail; canEdit: boolean }) {
+export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDetail; canEdit: boolean; handleRef?: RefObject<StoryFieldsHandle | null> }) {
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(story);
   const [edited, setEdited] = useState<FieldValues | null>(null);
@@ -42,6 +58,8 @@ export function StoryFieldsForm({ story, canEdit }: { story: StoryDetail; canEdi
   };
   const [message, setMessage] = useState<{ tone: "ok" | "conflict" | "error"; text: string } | null>(null);
   const [isSaving, setIsSaving] = useState(false);
+  const saveRef = useRef<HTMLButtonElement>(null);
+  useImperativeHandle(handleRef, () => ({ unsavedFields: () => (edited === null ? [] : changedFields(valuesOf(base), edited)), focusSave: () => saveRef.current?.focus() }), [edited, base]);
   const set = <K extends keyof FieldValues>(key: K, value: FieldValues[K]) => {
     if (edited === null) setSaved(base);
     setEdited({ ...values, [key]: value });
@@ -49,6 +67,7 @@ export function StoryFieldsForm({ story, canEdit }: { story: StoryDetail; canEdi
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    if (isSaving) return;
     setIsSaving(true);
     const patch: StoryFieldsPatchInput = { rev: base.rev, dateline: values.dateline, urgency: values.urgency, categories: list(values.categories), keywords: list(values.keywords), editorNote: values.editorNote };
     try {
@@ -94,7 +113,8 @@ export function StoryFieldsForm({ story, canEdit }: { story: StoryDetail; canEdi
         <textarea value={values.editorNote} dir="auto" readOnly={!canEdit} rows={2} onChange={(e) => set("editorNote", e.target.value)} className={INPUT} />
       </Field>
       <div className="col-span-2 flex items-center gap-2">
-        <button type="submit" disabled={!canEdit || isSaving} className="rounded bg-indigo-600 px-3 py-1 text-xs font-semibold text-white hover:bg-indigo-700 disabled:opacity-50">
+        {/* Busy, not disabled, while saving: a disabled button would drop the keyboard's focus to the page. */}
+        <button ref={saveRef} type="submit" disabled={!canEdit} aria-disabled={isSaving} className="rounded bg-indigo-600 px-3 py-1 text-xs font-semibold text-white hover:bg-indigo-700 disabled:opacity-50 aria-disabled:opacity-50">
           Save fields
         </button>
         {message ? (

@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
+import { isTypingTarget } from "../keyboard/shortcuts";
 import { FIELD_CONTROL } from "./field";
 
 /** A remote caret in a single-line field: where (in px from the field's left edge), whose, what colour. */
@@ -65,7 +66,7 @@ interface YTextFieldProps {
   /** Writing direction and language of the story's text (`rtl` for Arabic and Hebrew copy). */
   dir?: "rtl" | "ltr" | "auto";
   lang?: string;
-  /** Takes the focus once bound (a new story opens on its headline). */
+  /** Takes the focus once bound, with the caret at the end of the text (opening the editor puts it in the headline). */
   autoFocus?: boolean;
 }
 
@@ -182,7 +183,12 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
     };
   }, [text, awareness, caretField, readOnly, multiline, showCarets]);
   useEffect(() => {
-    if (autoFocus && !readOnly) ref.current?.focus();
+    const element = ref.current;
+    if (!autoFocus || readOnly || !element) return;
+    // Never taken from a field the editor went on typing in while the pane was connecting.
+    if (document.activeElement !== element && isTypingTarget(document.activeElement)) return;
+    element.focus();
+    element.setSelectionRange(element.value.length, element.value.length);
   }, [autoFocus, readOnly]);
 
   const control = { ref, "aria-label": label, readOnly, spellCheck: true, dir, lang, className: `${FIELD_CONTROL} ${className ?? ""}` };

@@ -78,6 +78,15 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
     [setEditingInUrl],
   );
   const queueRef = useRef<QueueHandle | null>(null);
+  // Opens the editing pane on a story, or closes it (Done, Escape) with the focus back on the story's queue line.
+  const editStory = useCallback(
+    (id: string | null) => {
+      const leaving = id === null ? currentSelectedId() : null;
+      setEditingId(id);
+      if (leaving) queueRef.current?.focusLine(leaving);
+    },
+    [currentSelectedId, setEditingId],
+  );
   const searchRef = useRef<HTMLInputElement | null>(null);
   const articleRef = useRef<HTMLElement | null>(null);
   const canEdit = hasRole(me.role, "editor");
@@ -196,7 +205,7 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
                 canEdit={canEdit}
                 isEditing={editingId === selectedId}
                 resumeEditing={resumeId === selectedId}
-                onEdit={setEditingId}
+                onEdit={editStory}
                 articleRef={articleRef}
                 onAction={(id, action) => void act([id], action)}
                 onSetRead={(id, isRead) => void markRead(id, isRead)}

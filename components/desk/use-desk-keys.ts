@@ -43,7 +43,8 @@ export function useDeskKeys(keys: DeskKeys): void {
       if (id) open(id);
     },
     close: () => {
-      if (articleRef.current?.contains(document.activeElement)) queueRef.current?.focus();
+      const id = selectedId();
+      if (id && articleRef.current?.contains(document.activeElement)) queueRef.current?.focusLine(id);
       else select(null);
     },
     take: onSelected("take"),

@@ -48,7 +48,7 @@ export function ShortcutsDialog({ isOpen, onClose }: { isOpen: boolean; onClose:
             ))}
           </tbody>
         </table>
-        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Keys do nothing while you type in a field. Every action is also in the story toolbar and in a line&apos;s menu (right click).</p>
+        <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Keys do nothing while you type in a field, except Esc in the editor, which leaves it. Every action is also in the story toolbar and in a line&apos;s menu (right click).</p>
       </div>
     </dialog>
   );

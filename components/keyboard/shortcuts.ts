@@ -5,6 +5,7 @@ export type ShortcutAction =
   | "first"
   | "last"
   | "open"
+  | "leaveEditor"
   | "close"
   | "take"
   | "edit"
@@ -34,6 +35,15 @@ export interface Shortcut {
   label: string;
   /** Navigation keys work only in the queue (or with nothing focused), so they never steal a button's Enter or a pane's arrows. */
   isQueueOnly?: boolean;
+  /** Works only in the editing pane, and there also while typing in a field: the one way out of the text by keyboard. */
+  isEditorOnly?: boolean;
+}
+
+/** Where a key was pressed: in the queue, in the editing pane, in a text field. */
+export interface KeyPlace {
+  isInQueue: boolean;
+  isInEditor: boolean;
+  isTyping: boolean;
 }
 
 /** The one table of shortcuts: the key handler reads it and the help overlay lists it. */
@@ -43,6 +53,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "first", keys: ["Home"], label: "First story", isQueueOnly: true },
   { action: "last", keys: ["End"], label: "Last loaded story", isQueueOnly: true },
   { action: "open", keys: ["Enter"], label: "Open the story (reading pane, marks it read)", isQueueOnly: true },
+  { action: "leaveEditor", keys: ["Escape"], label: "Leave the editor, from any of its fields, like Done (back to the story's line)", isEditorOnly: true },
   { action: "close", keys: ["Escape"], label: "Back to the queue; again to clear the selection" },
   { action: "take", keys: ["t"], label: "Take the story" },
   { action: "edit", keys: ["e"], label: "Edit the story with the desk (takes it if incoming)" },
@@ -84,12 +95,18 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return !["checkbox", "radio", "button", "submit", "reset", "range", "color"].includes(type);
 }
 
-/** The shortcut a key press means at `target` (none while typing, with Ctrl/Alt/Meta, or inside a menu or dialog). */
-export function shortcutFor(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "altKey" | "metaKey" | "target">, isInQueue: boolean): ShortcutAction | null {
-  if (event.ctrlKey || event.altKey || event.metaKey || isTypingTarget(event.target)) return null;
-  const shortcut = SHORTCUTS.find((s) => s.keys.includes(event.key));
+/**
+ * The shortcut a key press means where it was pressed: none with Ctrl/Alt/Meta or while an input method
+ * composes; while typing, only the editor's Escape (every other key is text).
+ */
+export function shortcutFor(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "altKey" | "metaKey" | "isComposing">, place: KeyPlace): ShortcutAction | null {
+  if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return null;
+  const shortcut = SHORTCUTS.find((s) => s.keys.includes(event.key) && (s.isEditorOnly ? place.isInEditor : !place.isTyping));
   if (!shortcut) return null;
   const isArrow = event.key === "ArrowDown" || event.key === "ArrowUp";
-  if ((shortcut.isQueueOnly || isArrow) && !isInQueue) return null;
+  if ((shortcut.isQueueOnly || isArrow) && !place.isInQueue) return null;
   return shortcut.action;
 }
+
+/** The attribute that marks the editing pane, where Escape leaves the editor even from a text field. */
+export const EDITOR_PANE_ATTRIBUTE = "data-editor-pane";

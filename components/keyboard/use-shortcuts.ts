@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { shortcutFor, type ShortcutAction } from "./shortcuts";
+import { EDITOR_PANE_ATTRIBUTE, isTypingTarget, shortcutFor, type ShortcutAction } from "./shortcuts";
 
 /** Handlers for the desk's shortcuts; a missing one leaves its key alone. */
 export type ShortcutHandlers = Partial<Record<ShortcutAction, () => void>>;
@@ -12,9 +12,10 @@ function isInQueue(target: EventTarget | null): boolean {
 }
 
 /**
- * Listens for the desk's shortcuts on the whole page. Keys never fire while typing in a field, and
- * navigation keys (arrows, Enter, Home/End) only in the queue; inside an open menu or dialog only
- * the dialog's own keys work.
+ * Listens for the desk's shortcuts on the whole page. Keys never fire while typing in a field (but
+ * Escape leaves the editing pane from any of its fields), and navigation keys (arrows, Enter,
+ * Home/End) only in the queue; inside an open menu or dialog only the dialog's own keys work, and a
+ * key something else already handled (its default prevented) is left alone.
  */
 export function useShortcuts(handlers: ShortcutHandlers): void {
   const latest = useRef(handlers);
@@ -24,7 +25,10 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
       if (event.defaultPrevented) return;
       const target = event.target;
       if (target instanceof Element && target.closest('[role="menu"], dialog[open]')) return;
-      const action = shortcutFor(event, isInQueue(target));
+      // With the focus dropped (a click on a blank spot), an open editing pane still comes first: Escape leaves it.
+      const editorPane = target === document.body ? document.querySelector(`[${EDITOR_PANE_ATTRIBUTE}]`) : target instanceof Element ? target.closest(`[${EDITOR_PANE_ATTRIBUTE}]`) : null;
+      const isInEditor = editorPane !== null;
+      const action = shortcutFor(event, { isInQueue: isInQueue(target), isInEditor, isTyping: isTypingTarget(target) });
       const handler = action ? latest.current[action] : undefined;
       if (!handler) return;
       event.preventDefault();

@@ -35,6 +35,8 @@ export interface QueueHandle {
   /** Distinct values of a field among the loaded stories (for the filter menus). */
   sample(field: "agency" | "language" | "category"): string[];
   focus(): void;
+  /** Focuses the queue on this story's line (scrolled into view when it is shown), so j/k/e act from there at once. */
+  focusLine(id: string): void;
 }
 
 const SAMPLE_SIZE = 2000;
@@ -157,6 +159,11 @@ export function StoryQueue({ filters, selectedId, marked, menuStoryId, callbacks
       },
       sample: (field) => sampleValues(latest.current.view, field),
       focus: () => scrollRef.current?.focus(),
+      focusLine: (id) => {
+        const index = latest.current.view.indexOf(id) - latest.current.heldCount;
+        if (index >= 0) virtualRef.current?.scrollToIndex(index);
+        scrollRef.current?.focus();
+      },
     }),
     [latest, revealNew],
   );

@@ -1,12 +1,14 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 
 /** A question the desk asks before it acts on someone else's work. */
 export interface ConfirmRequest {
   title: string;
   text: string;
   confirmLabel: string;
+  /** The safe answer's label ("Cancel" unless given). */
+  cancelLabel?: string;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface ConfirmRequest {
 export function ConfirmDialog({ request, onAnswer }: { request: ConfirmRequest | null; onAnswer: (isConfirmed: boolean) => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const id = useId(); // the desk and the editing pane may each hold one
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
@@ -29,8 +32,8 @@ export function ConfirmDialog({ request, onAnswer }: { request: ConfirmRequest |
     <dialog
       ref={ref}
       role="alertdialog"
-      aria-labelledby="confirm-title"
-      aria-describedby="confirm-text"
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-text`}
       onCancel={(event) => {
         event.preventDefault();
         onAnswer(false);
@@ -39,15 +42,15 @@ export function ConfirmDialog({ request, onAnswer }: { request: ConfirmRequest |
     >
       {request ? (
         <>
-          <h2 id="confirm-title" className="mb-1 text-base font-semibold">
+          <h2 id={`${id}-title`} className="mb-1 text-base font-semibold">
             {request.title}
           </h2>
-          <p id="confirm-text" className="mb-4 text-sm">
+          <p id={`${id}-text`} className="mb-4 text-sm">
             {request.text}
           </p>
           <div className="flex justify-end gap-2">
             <button ref={cancelRef} type="button" onClick={() => onAnswer(false)} className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
-              Cancel
+              {request.cancelLabel ?? "Cancel"}
             </button>
             <button type="button" onClick={() => onAnswer(true)} className="rounded bg-red-700 px-3 py-1 text-sm font-semibold text-white hover:bg-red-800">
               {request.confirmLabel}
