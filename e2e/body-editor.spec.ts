@@ -137,3 +137,19 @@ test("undo in the headline takes back your own typing only, after a co-editor ty
   await expect(mine).toHaveValue("Undo me alpha beta");
   await expect(theirs).toHaveValue("Undo me alpha beta");
 });
+
+test("an editor in the story from two tabs shows once under Editing now", async ({ browser, request, baseURL }) => {
+  const email = await ensureUser(request, baseURL!, "editor", "Tia Twotabs");
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:two-tabs:${Date.now()}`, headline: "Two tabs", body: "<p>Text.</p>" });
+  const [one, two] = [await signedInPage(browser, email), await signedInPage(browser, email)];
+  for (const page of [one, two]) {
+    await page.goto(`/stories/${id}`);
+    await page.getByRole("button", { name: /^Edit/ }).click();
+    await expect(page.getByRole("textbox", { name: "Headline", exact: true })).toHaveValue("Two tabs", { timeout: 20_000 });
+  }
+  // Both tabs' carets are known (the second tab's caret reached the first) before counting.
+  await two.getByRole("textbox", { name: "Headline", exact: true }).click();
+  await expect(one.locator('[data-caret-for="Headline"]')).toHaveCount(1);
+  await expect(one.getByRole("list", { name: "Editing now" }).getByRole("listitem")).toHaveCount(1);
+  await expect(one.getByRole("list", { name: "Editing now" })).toContainText("Tia Twotabs");
+});

@@ -32,7 +32,7 @@ const CO_EDITED: { field: CollabTextField; label: string; className: string; mul
   [{ field: "abstract", label: "Abstract", className: "text-sm", multiline: true }],
 ];
 
-/** Everyone with a caret in the story: initials in their caret colour. */
+/** Everyone with a caret in the story (once each): initials in their caret colour. */
 function EditorAvatars({ provider }: { provider: CollabProvider }) {
   const awareness = provider.awareness;
   const key = useSyncExternalStore(
@@ -43,7 +43,8 @@ function EditorAvatars({ provider }: { provider: CollabProvider }) {
     () => [...awareness.getStates().values()].map((s) => JSON.stringify((s as { user?: unknown }).user ?? null)).join("|"),
     () => "",
   );
-  const people = useMemo(() => key.split("|").flatMap((json) => { const user = JSON.parse(json || "null") as { name: string; color: string } | null; return user ? [user] : []; }), [key]);
+  // One avatar per person, however many tabs or devices they edit from.
+  const people = useMemo(() => [...new Set(key.split("|"))].flatMap((json) => { const user = JSON.parse(json || "null") as { name: string; color: string } | null; return user ? [user] : []; }), [key]);
   return (
     <ul aria-label="Editing now" className="flex items-center gap-1">
       {people.map((p, i) => (
