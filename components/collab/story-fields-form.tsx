@@ -24,10 +24,25 @@ const list = (text: string) => text.split(",").map((t) => t.trim()).filter(Boole
 
 const LABELS: Record<keyof FieldValues, string> = { dateline: "Dateline", urgency: "Urgency", categories: "Categories", keywords: "Keywords", editorNote: "Editor's note" };
 
-/** The labels of the fields whose values differ (lists compared item by item, so spacing after a comma is no change). */
-function changedFields(from: FieldValues, to: FieldValues): string[] {
+/** The fields whose values differ (lists compared item by item, so spacing after a comma is no change). */
+function changedKeys(from: FieldValues, to: FieldValues): (keyof FieldValues)[] {
   const same = (key: keyof FieldValues) => (key === "categories" || key === "keywords" ? list(from[key]).join("\n") === list(to[key]).join("\n") : from[key] === to[key]);
-  return (Object.keys(LABELS) as (keyof FieldValues)[]).filter((key) => !same(key)).map((key) => LABELS[key]);
+  return (Object.keys(LABELS) as (keyof FieldValues)[]).filter((key) => !same(key));
+}
+
+/** The labels of the fields whose values differ. */
+function changedFields(from: FieldValues, to: FieldValues): string[] {
+  return changedKeys(from, to).map((key) => LABELS[key]);
+}
+
+/**
+ * What a refused save says: for each field the editor changed, its value now and theirs, so nothing
+ * they typed is lost from sight while the form shows the current values.
+ */
+function conflictText(message: string, seen: FieldValues, attempted: FieldValues, current: FieldValues): string {
+  const show = (value: string | number) => (value === "" ? "empty" : typeof value === "number" ? String(value) : `“${value}”`);
+  const parts = changedKeys(seen, attempted).map((key) => `${LABELS[key]} is ${show(current[key])} (yours: ${show(attempted[key])})`);
+  return `${message} ${parts.length > 0 ? `${parts.join("; ")}. ` : ""}Your change was not saved: check and save again.`;
 }
 
 /** What the editing pane asks of the fields form before it closes. */
@@ -76,7 +91,7 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
       if (response.status === 409 && body && "story" in body) {
         setBase(body.story);
         queryClient.setQueryData(storyQueries.detail(story.id).queryKey, body.story);
-        setMessage({ tone: "conflict", text: `${body.error.message} Urgency is ${body.story.urgency}; your change was not saved.` });
+        setMessage({ tone: "conflict", text: conflictText(body.error.message, valuesOf(base), values, valuesOf(body.story)) });
       } else if (response.ok && body && "id" in body) {
         setBase(body);
         queryClient.setQueryData(storyQueries.detail(story.id).queryKey, body);
