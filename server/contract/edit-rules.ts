@@ -26,11 +26,18 @@ export function handedOnNotice(state: string): string {
   return `This story is now ${state.replace("_", " ")}: a change made here returns it to in progress.`;
 }
 
+/** Why a story in these states cannot be edited, and what the editor can do instead. */
+const REFUSED: Readonly<Record<string, string>> = {
+  spiked: "A spiked story cannot be edited; unspike it first.",
+  killed: "A killed story cannot be edited: the kill is final.",
+  scheduled: "A scheduled story cannot be edited: it is waiting to be published as it is.",
+};
+
 /** Decides what `Edit` does to a story in `state` (see {@link EditEntry}). */
 export function editEntry(state: string): EditEntry {
   if (state === "incoming") return { kind: "take" };
   if (state === "in_progress") return { kind: "join" };
   if (REOPENED_BY_EDITING.includes(state)) return { kind: "reopen", from: state, message: `Editing returned this story from ${state.replace("_", " ")} to in progress.` };
   if (state === "published" || state === "corrected") return { kind: "correction", message: CORRECTION_NOTICE };
-  return { kind: "refuse", message: `A ${state.replace("_", " ")} story cannot be edited; unspike or take it first.` };
+  return { kind: "refuse", message: REFUSED[state] ?? `A ${state.replace("_", " ")} story cannot be edited.` };
 }

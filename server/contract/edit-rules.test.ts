@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { editEntry } from "./edit-rules";
+
+describe("what Edit does in each state", () => {
+  it("takes, joins, reopens or prepares a correction", () => {
+    expect(editEntry("incoming")).toEqual({ kind: "take" });
+    expect(editEntry("in_progress")).toEqual({ kind: "join" });
+    expect(editEntry("approved")).toMatchObject({ kind: "reopen", from: "approved", message: "Editing returned this story from approved to in progress." });
+    expect(editEntry("corrected")).toMatchObject({ kind: "correction" });
+  });
+
+  it("refuses with what the editor can do instead, for each state it refuses", () => {
+    expect(editEntry("spiked")).toEqual({ kind: "refuse", message: "A spiked story cannot be edited; unspike it first." });
+    expect(editEntry("killed")).toEqual({ kind: "refuse", message: "A killed story cannot be edited: the kill is final." });
+    expect(editEntry("scheduled")).toEqual({ kind: "refuse", message: "A scheduled story cannot be edited: it is waiting to be published as it is." });
+  });
+});
