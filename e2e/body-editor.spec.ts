@@ -153,3 +153,16 @@ test("an editor in the story from two tabs shows once under Editing now", async 
   await expect(one.getByRole("list", { name: "Editing now" }).getByRole("listitem")).toHaveCount(1);
   await expect(one.getByRole("list", { name: "Editing now" })).toContainText("Tia Twotabs");
 });
+
+test("the length counters describe their fields, and past the limit say so in words", async ({ browser, request, baseURL }) => {
+  const email = await ensureUser(request, baseURL!, "editor", "Cora Counter");
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:counters:${Date.now()}`, headline: "Short", body: "<p>Four words in here.</p>" });
+  const page = await signedInPage(browser, email);
+  await page.goto(`/stories/${id}`);
+  await page.getByRole("button", { name: /^Edit/ }).click();
+  const slugline = page.getByRole("textbox", { name: "Slugline", exact: true });
+  await expect(page.getByRole("textbox", { name: "Headline", exact: true })).toHaveAccessibleDescription(/^5 of \d+ characters$/, { timeout: 20_000 });
+  await expect(page.getByRole("textbox", { name: "Body", exact: true })).toHaveAccessibleDescription("4 words");
+  await slugline.fill("x".repeat(30));
+  await expect(slugline).toHaveAccessibleDescription("30 of 24 characters, over the limit");
+});

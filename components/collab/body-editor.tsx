@@ -21,6 +21,8 @@ interface BodyEditorProps {
   /** Writing direction and language of the story's text (from its language; `auto` when unknown). */
   dir: "rtl" | "ltr" | "auto";
   lang: string | null;
+  /** The id of what describes the body (its word count). */
+  describedBy?: string;
 }
 
 /**
@@ -43,7 +45,7 @@ const DocumentStart = Extension.create({
 const BUTTON = "rounded px-1.5 py-0.5 text-xs font-semibold hover:bg-slate-200 aria-pressed:bg-slate-300 dark:hover:bg-slate-700 dark:aria-pressed:bg-slate-600";
 
 /** The body: Tiptap on the story's shared Y.XmlFragment, with everyone's named, coloured carets. */
-export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang }: BodyEditorProps) {
+export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang, describedBy }: BodyEditorProps) {
   const editor = useEditor(
     {
       immediatelyRender: false,
@@ -60,6 +62,7 @@ export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang 
           role: "textbox",
           "aria-label": "Body",
           "aria-multiline": "true",
+          ...(describedBy ? { "aria-describedby": describedBy } : {}),
           dir,
           ...(lang ? { lang } : {}),
           class: "story-body min-h-48 rounded border border-slate-300 bg-white px-3 py-2 text-[14px] outline-none focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 dark:border-slate-600 dark:bg-slate-900",
@@ -68,7 +71,7 @@ export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang 
       onCreate: ({ editor: created }) => onWords(countWords(created.getText())),
       onUpdate: ({ editor: updated }) => onWords(countWords(updated.getText())),
     },
-    [doc, awareness, readOnly, dir, lang],
+    [doc, awareness, readOnly, dir, lang, describedBy],
   );
   useEffect(() => {
     if (editor && !readOnly) editor.commands.updateUser(user);

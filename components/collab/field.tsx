@@ -5,13 +5,22 @@ export const FIELD_CONTROL =
   "w-full rounded border border-slate-300 bg-white px-2 py-1 outline-none focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 dark:border-slate-600 dark:bg-slate-900";
 
 /** A length, turning red past `limit` (when there is one). */
-export function Counter({ label, length, limit, unit }: { label: string; length: number; limit?: number; unit?: string }) {
+export function Counter({ id, label, length, limit, unit }: { id?: string; label: string; length: number; limit?: number; unit?: string }) {
   const isOver = limit !== undefined && length > limit;
+  // What the field it counts says of itself (aria-describedby): the numbers in words, and past the limit not by colour alone.
+  const described = limit === undefined ? `${length}${unit ? ` ${unit}` : ""}` : `${length} of ${limit} characters${isOver ? ", over the limit" : ""}`;
   return (
-    <span aria-label={`${label} length`} data-over-limit={isOver} className={`font-mono text-[11px] ${isOver ? "font-bold text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
-      {limit === undefined ? length : `${length}/${limit}`}
-      {unit ? ` ${unit}` : null}
-    </span>
+    <>
+      <span aria-label={`${label} length`} data-over-limit={isOver} className={`font-mono text-[11px] ${isOver ? "font-bold text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
+        {limit === undefined ? length : `${length}/${limit}`}
+        {unit ? ` ${unit}` : null}
+      </span>
+      {id ? (
+        <span id={id} hidden>
+          {described}
+        </span>
+      ) : null}
+    </>
   );
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type { UserDto } from "@/server/contract/auth";
 import type { CollabTextField } from "@/server/contract/collab";
 import { CORRECTION_NOTICE, editEntry } from "@/server/contract/edit-rules";
@@ -80,6 +80,7 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
     if (provider && canEdit) provider.awareness.setLocalStateField("user", user);
   }, [provider, canEdit, user]);
   const fieldsRef = useRef<StoryFieldsHandle | null>(null);
+  const counterId = useId();
   const { request: confirmRequest, confirm, answer } = useConfirm();
   // Done and Escape: the co-edited text is already saved; the other fields' unsaved changes are never dropped without asking.
   const leave = useCallback(async () => {
@@ -147,7 +148,7 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
                 const limit = field in limits ? limits[field as keyof typeof limits] : undefined;
                 const counted = field in lengths ? (field as keyof typeof lengths) : null;
                 return (
-                  <Field key={field} label={label} counter={counted ? <Counter label={label} length={lengths[counted]} limit={limit} /> : undefined}>
+                  <Field key={field} label={label} counter={counted ? <Counter id={`${counterId}-${field}`} label={label} length={lengths[counted]} limit={limit} /> : undefined}>
                     <YTextField
                       text={doc.getText(field)}
                       awareness={provider.awareness}
@@ -160,6 +161,7 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
                       showCarets={showCarets}
                       className={className}
                       onLength={counted ? length(counted) : undefined}
+                      describedBy={counted ? `${counterId}-${field}` : undefined}
                       autoFocus={field === "headline"}
                     />
                   </Field>
@@ -169,9 +171,9 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
           ))}
           <div className="grid gap-0.5 text-xs font-medium">
             <span className="flex justify-between">
-              Body <Counter label="Body words" length={words} unit={words === 1 ? "word" : "words"} />
+              Body <Counter id={`${counterId}-body`} label="Body words" length={words} unit={words === 1 ? "word" : "words"} />
             </span>
-            <BodyEditor doc={doc} awareness={provider.awareness} user={user} readOnly={readOnly} onWords={setWords} dir={dir} lang={story.language} />
+            <BodyEditor doc={doc} awareness={provider.awareness} user={user} readOnly={readOnly} onWords={setWords} dir={dir} lang={story.language} describedBy={`${counterId}-body`} />
           </div>
           <StoryFieldsForm story={story} canEdit={!readOnly} handleRef={fieldsRef} />
         </div>

@@ -66,6 +66,8 @@ interface YTextFieldProps {
   /** Writing direction and language of the story's text (`rtl` for Arabic and Hebrew copy). */
   dir?: "rtl" | "ltr" | "auto";
   lang?: string;
+  /** The id of what describes the field (its length counter). */
+  describedBy?: string;
   /** Takes the focus once bound, with the caret at the end of the text (opening the editor puts it in the headline). */
   autoFocus?: boolean;
 }
@@ -75,7 +77,7 @@ interface YTextFieldProps {
  * transaction per input event), remote changes move into the field keeping the caret where it was,
  * and with `showCarets` other people's carets are drawn over the field with their name and colour.
  */
-export function YTextField({ text, awareness, label, caretField, readOnly, multiline, showCarets, className, onLength, dir, lang, autoFocus }: YTextFieldProps) {
+export function YTextField({ text, awareness, label, caretField, readOnly, multiline, showCarets, className, onLength, dir, lang, describedBy, autoFocus }: YTextFieldProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [carets, setCarets] = useState<RemoteCaret[]>([]);
   const lengthRef = useRef(onLength);
@@ -191,7 +193,7 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
     element.setSelectionRange(element.value.length, element.value.length);
   }, [autoFocus, readOnly]);
 
-  const control = { ref, "aria-label": label, readOnly, spellCheck: true, dir, lang, className: `${FIELD_CONTROL} ${className ?? ""}` };
+  const control = { ref, "aria-label": label, "aria-describedby": describedBy, readOnly, spellCheck: true, dir, lang, className: `${FIELD_CONTROL} ${className ?? ""}` };
   return (
     <div className="relative">
       {multiline ? <textarea {...control} rows={3} /> : <input {...control} type="text" autoComplete="off" />}
