@@ -64,6 +64,13 @@ const STATUS_TEXT: Record<CollabProvider["status"], string> = {
   refused: "Cannot edit",
 };
 
+/** What the pane's status line says: a viewer has nothing to save, and cannot type while offline. */
+function statusText(provider: CollabProvider, readOnly: boolean): string {
+  if (provider.status === "refused") return provider.error ?? STATUS_TEXT.refused;
+  if (readOnly) return provider.status === "synced" ? "Watching live" : provider.status === "offline" ? "Offline: the text catches up when the connection returns" : STATUS_TEXT[provider.status];
+  return provider.status === "synced" && provider.pending > 0 ? "Saving…" : STATUS_TEXT[provider.status];
+}
+
 /** The editing pane: the story's co-edited fields (headline, slugline, byline, abstract, body) and its other fields. */
 export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetail; me: UserDto; canEdit: boolean; onClose: () => void }) {
   const provider = useCollab(story.id, canEdit);
@@ -117,7 +124,7 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 className="text-sm font-semibold">{readOnly ? "Watching" : "Editing"}</h2>
         <span role="status" className="text-xs text-slate-500 dark:text-slate-400">
-          {provider.status === "refused" ? (provider.error ?? STATUS_TEXT.refused) : provider.status === "synced" && provider.pending > 0 ? "Saving…" : STATUS_TEXT[provider.status]}
+          {statusText(provider, readOnly)}
         </span>
         <EditorAvatars provider={provider} />
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((v) => !v)} className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 aria-pressed:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-700">
