@@ -1,5 +1,5 @@
 import { expect, test } from "./desk-test";
-import { ensureUser, ingestNinjs, signedInPage } from "./helpers";
+import { ensureUser, ingestNinjs, openStoryEditor, signedInPage } from "./helpers";
 import { ingestStories, line, queue } from "./queue-helpers";
 
 test("the editing pane from the keyboard: e puts the cursor in the headline; Esc and Done go back to the story's line", async ({ browser, request, baseURL }) => {
@@ -165,4 +165,39 @@ test("the length counters describe their fields, and past the limit say so in wo
   await expect(page.getByRole("textbox", { name: "Body", exact: true })).toHaveAccessibleDescription("4 words");
   await slugline.fill("x".repeat(30));
   await expect(slugline).toHaveAccessibleDescription("30 of 24 characters, over the limit");
+});
+
+test("a viewer opens the pane with e to watch: it says so, not that changes are saved, and follows the typing", async ({ browser, request, baseURL }) => {
+  const [editorEmail, viewerEmail] = [await ensureUser(request, baseURL!, "editor", "Eli Editor"), await ensureUser(request, baseURL!, "viewer", "Vera Viewer")];
+  const headline = `Watch me ${Date.now()}`;
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:watch:${Date.now()}`, headline, body: "<p>Text.</p>" });
+  const editor = await signedInPage(browser, editorEmail);
+  await openStoryEditor(editor, id);
+  const viewer = await signedInPage(browser, viewerEmail);
+  await viewer.goto(`/stories/${id}`);
+  await line(viewer, headline).click();
+  await viewer.keyboard.press("e");
+  await expect(viewer.getByRole("heading", { name: "Watching" })).toBeVisible({ timeout: 20_000 });
+  await expect(viewer.getByRole("status").filter({ hasText: "Watching live" })).toBeVisible({ timeout: 20_000 });
+  await expect(viewer.getByRole("status").filter({ hasText: "All changes saved" })).toHaveCount(0);
+  const typed = editor.getByRole("textbox", { name: "Headline", exact: true });
+  await typed.click();
+  await editor.keyboard.press("End");
+  await editor.keyboard.type(" now");
+  await expect(viewer.getByRole("textbox", { name: "Headline", exact: true })).toHaveValue(`${headline} now`);
+});
+
+test("the body's formatting buttons show what applies where the caret is", async ({ browser, request, baseURL }) => {
+  const email = await ensureUser(request, baseURL!, "editor", "Fern Format");
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:pressed:${Date.now()}`, headline: "Pressed", body: "<p>Plain paragraph.</p><blockquote><p>A quoted line.</p></blockquote>" });
+  const page = await signedInPage(browser, email);
+  await openStoryEditor(page, id);
+  const body = page.getByRole("textbox", { name: "Body", exact: true });
+  const quote = page.getByRole("toolbar", { name: "Body formatting" }).getByRole("button", { name: "Quote" });
+  await body.getByText("A quoted line.").click();
+  await expect(quote).toHaveAttribute("aria-pressed", "true");
+  await body.getByText("Plain paragraph.").click();
+  await expect(quote).toHaveAttribute("aria-pressed", "false");
+  await page.keyboard.press("Control+b");
+  await expect(page.getByRole("button", { name: "Bold" })).toHaveAttribute("aria-pressed", "true");
 });

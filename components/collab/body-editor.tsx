@@ -4,7 +4,7 @@ import { Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import { Selection, TextSelection } from "@tiptap/pm/state";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { EditorContent, useEditor } from "@tiptap/react";
+import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
 import { useEffect } from "react";
 import type { Awareness } from "y-protocols/awareness";
@@ -77,26 +77,25 @@ export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang,
     if (editor && !readOnly) editor.commands.updateUser(user);
   }, [editor, user, readOnly]);
 
-  const mark = (name: "bold" | "italic", label: string, run: () => void) => (
-    <button type="button" aria-pressed={editor?.isActive(name) ?? false} aria-label={label} onMouseDown={(e) => e.preventDefault()} onClick={run} className={BUTTON}>
-      {label[0]}
+  // The toolbar follows the caret: each button is pressed where its mark or block applies.
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({ bold: e?.isActive("bold") ?? false, italic: e?.isActive("italic") ?? false, subhead: e?.isActive("heading") ?? false, list: e?.isActive("bulletList") ?? false, quote: e?.isActive("blockquote") ?? false }),
+  });
+  const tool = (name: keyof NonNullable<typeof active>, label: string, text: string, run: () => void) => (
+    <button type="button" aria-pressed={active?.[name] ?? false} aria-label={label} onMouseDown={(e) => e.preventDefault()} onClick={run} className={BUTTON}>
+      {text}
     </button>
   );
   return (
     <div>
       {readOnly ? null : (
         <div role="toolbar" aria-label="Body formatting" className="mb-1 flex gap-1">
-          {mark("bold", "Bold", () => editor?.chain().focus().toggleBold().run())}
-          {mark("italic", "Italic", () => editor?.chain().focus().toggleItalic().run())}
-          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => editor?.chain().focus().toggleHeading({ level: 2 }).run()} className={BUTTON}>
-            Subhead
-          </button>
-          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => editor?.chain().focus().toggleBulletList().run()} className={BUTTON}>
-            List
-          </button>
-          <button type="button" onMouseDown={(e) => e.preventDefault()} onClick={() => editor?.chain().focus().toggleBlockquote().run()} className={BUTTON}>
-            Quote
-          </button>
+          {tool("bold", "Bold", "B", () => editor?.chain().focus().toggleBold().run())}
+          {tool("italic", "Italic", "I", () => editor?.chain().focus().toggleItalic().run())}
+          {tool("subhead", "Subhead", "Subhead", () => editor?.chain().focus().toggleHeading({ level: 2 }).run())}
+          {tool("list", "List", "List", () => editor?.chain().focus().toggleBulletList().run())}
+          {tool("quote", "Quote", "Quote", () => editor?.chain().focus().toggleBlockquote().run())}
           <button
             type="button"
             onMouseDown={(e) => e.preventDefault()}
