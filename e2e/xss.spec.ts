@@ -87,17 +87,15 @@ test("hostile wire copy in NITF, ninjs and plain text never runs on the queue, i
     ready: (p) => p.getByRole("heading", { level: 1, name: new RegExp(label) }),
   }));
 
-  // The editor's history: hostile copy brought in from the agency into a desk copy, then a benign
-  // version restored over it; the kept versions and their word diffs show the hostile text.
+  // The editor's history: hostile copy as the agency's first version, taken, then a calm second version
+  // brought in over it. The take's version and the agency's original, each against the current (calm)
+  // copy, show the hostile text in their word diffs.
   const uri = `urn:e2e:xss-history:${runId}`;
-  const historyId = await ingestNinjs(request, baseURL!, { uri, headline: `XSS-${runId}-history calm`, body: "<p>Calm.</p>" });
   const hostile = XSS_VECTORS.map((v) => v.html);
+  const historyId = await ingestNinjs(request, baseURL!, { uri, headline: `XSS-${runId}-history ${hostile.slice(0, 8).join(" ")}`, body: hostile.map((html) => `<p>${html}</p>\n${html}`).join("\n") });
   expect((await request.post(`${baseURL}/api/stories/${historyId}/actions/take`, { headers: { origin: baseURL! }, data: {} })).status()).toBe(200);
-  await ingestNinjs(request, baseURL!, { uri, version: 2, headline: `XSS-${runId}-history ${hostile.slice(0, 8).join(" ")}`, body: hostile.map((html) => `<p>${html}</p>\n${html}`).join("\n") });
+  await ingestNinjs(request, baseURL!, { uri, version: 2, headline: `XSS-${runId}-history calm`, body: "<p>Calm.</p>" });
   expect((await request.post(`${baseURL}/api/stories/${historyId}/agency-update/bring-in`, { headers: { origin: baseURL! }, data: {} })).status()).toBe(200);
-  const versionList = (await (await request.get(`${baseURL}/api/stories/${historyId}/desk-versions`)).json()) as { versions: { id: number; reason: string }[] };
-  const taken = versionList.versions.find((v) => v.reason === "take")!;
-  expect((await request.post(`${baseURL}/api/stories/${historyId}/desk-versions/${taken.id}/restore`, { headers: { origin: baseURL! }, data: {} })).status()).toBe(200);
   const versionButton = (p: typeof page, name: RegExp) => p.getByRole("list", { name: "Versions" }).getByRole("button", { name });
   const bodyChanges = (p: typeof page) => p.getByRole("region", { name: "History" }).getByRole("group", { name: "Body changes" });
   const history: XssSurface[] = [
@@ -108,9 +106,9 @@ test("hostile wire copy in NITF, ninjs and plain text never runs on the queue, i
         await p.getByRole("button", { name: /^Edit/ }).click();
         await p.getByRole("button", { name: "History", exact: true }).click();
       },
-      ready: (p) => versionButton(p, /^Restored by/),
+      ready: (p) => versionButton(p, /^Agency update brought in/),
     },
-    { name: "history diff of the agency-brought version", open: (p) => versionButton(p, /^Agency update brought in/).click(), ready: (p) => bodyChanges(p).locator("del").first() },
+    { name: "history diff of the taken version", open: (p) => versionButton(p, /^Taken by/).click(), ready: (p) => bodyChanges(p).locator("del").first() },
     { name: "history diff of the agency's original", open: (p) => versionButton(p, /^Agency's original/).click(), ready: (p) => bodyChanges(p).locator("del").first() },
   ];
 
