@@ -8,7 +8,7 @@ import { readDeskCopy, seedStoryDoc } from "./story-doc";
 import { editorialLimits } from "../stories/editorial-limits";
 import { reopenForEditing } from "../stories/workflow-service";
 import { AppError } from "../errors";
-import { editEntry, handedOnNotice, REOPENED_BY_EDITING } from "../contract/edit-rules";
+import { handedOnNotice, REOPENED_BY_EDITING, reopenedNotice } from "../contract/edit-rules";
 import type { StorySummaryRecord } from "../storage/store";
 
 /** Tuning of the hub; the defaults suit a desk. */
@@ -296,8 +296,7 @@ export class CollabHub {
    */
   async reopen(storyId: string, userId: string, from: string): Promise<string> {
     await reopenForEditing(this.ctx, storyId, userId);
-    const entry = editEntry(from);
-    const message = entry.kind === "reopen" ? entry.message : handedOnNotice("in_progress");
+    const message = reopenedNotice(from);
     this.io.to(collabRoom(storyId)).emit("collab:state-changed", { storyId, state: "in_progress", message });
     return message;
   }

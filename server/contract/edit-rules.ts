@@ -26,6 +26,11 @@ export function handedOnNotice(state: string): string {
   return `This story is now ${state.replace("_", " ")}: a change made here returns it to in progress.`;
 }
 
+/** What everyone in a story handed on (`from`: submitted, approved) is told when editing returns it to in_progress. */
+export function reopenedNotice(from: string): string {
+  return `Editing returned this story from ${from.replace("_", " ")} to in progress.`;
+}
+
 /** Why a story in these states cannot be edited, and what the editor can do instead. */
 const REFUSED: Readonly<Record<string, string>> = {
   spiked: "A spiked story cannot be edited; unspike it first.",
@@ -37,7 +42,7 @@ const REFUSED: Readonly<Record<string, string>> = {
 export function editEntry(state: string): EditEntry {
   if (state === "incoming") return { kind: "take" };
   if (state === "in_progress") return { kind: "join" };
-  if (REOPENED_BY_EDITING.includes(state)) return { kind: "reopen", from: state, message: `Editing returned this story from ${state.replace("_", " ")} to in progress.` };
+  if (REOPENED_BY_EDITING.includes(state)) return { kind: "reopen", from: state, message: reopenedNotice(state) };
   if (state === "published" || state === "corrected") return { kind: "correction", message: CORRECTION_NOTICE };
   return { kind: "refuse", message: REFUSED[state] ?? `A ${state.replace("_", " ")} story cannot be edited.` };
 }
