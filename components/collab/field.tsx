@@ -8,12 +8,12 @@ export const FIELD_CONTROL =
 export function Counter({ id, label, length, limit, unit }: { id?: string; label: string; length: number; limit?: number; unit?: string }) {
   const isOver = limit !== undefined && length > limit;
   // What the field it counts says of itself (aria-describedby): the numbers in words, and past the limit not by colour alone.
-  const described = limit === undefined ? `${length}${unit ? ` ${unit}` : ""}` : `${length} of ${limit} characters${isOver ? ", over the limit" : ""}`;
+  const shown = `${limit === undefined ? length : `${length}/${limit}`}${unit ? ` ${unit}` : ""}`;
+  const described = limit === undefined ? shown : `${length} of ${limit} characters${isOver ? ", over the limit" : ""}`;
   return (
     <>
       <span aria-label={`${label} length`} data-over-limit={isOver} className={`font-mono text-[11px] ${isOver ? "font-bold text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
-        {limit === undefined ? length : `${length}/${limit}`}
-        {unit ? ` ${unit}` : null}
+        {shown}
       </span>
       {id ? (
         <span id={id} hidden>

@@ -33,9 +33,13 @@ function shiftIndex(index: number, delta: readonly { retain?: number; insert?: u
   return Math.max(0, result);
 }
 
-/** Ctrl+Z (Cmd+Z) undoes; Ctrl+Shift+Z (Cmd+Shift+Z) and Ctrl+Y redo. */
-function historyStep(event: KeyboardEvent): "undo" | "redo" | null {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+/**
+ * The undo or redo an event asks for: Ctrl+Z (Cmd+Z) undoes, Ctrl+Shift+Z (Cmd+Shift+Z) and Ctrl+Y redo;
+ * the browser's own Undo and Redo commands arrive as `beforeinput`.
+ */
+function historyStep(event: Event): "undo" | "redo" | null {
+  if (event instanceof InputEvent) return event.inputType === "historyUndo" ? "undo" : event.inputType === "historyRedo" ? "redo" : null;
+  if (!(event instanceof KeyboardEvent) || !(event.ctrlKey || event.metaKey) || event.altKey) return null;
   const key = event.key.toLowerCase();
   if (key === "z") return event.shiftKey ? "redo" : "undo";
   if (key === "y" && !event.shiftKey) return "redo";
@@ -145,22 +149,16 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
     // Writing the value clears the browser's own undo history, and would undo co-editors' typing too:
     // undo and redo take back this person's own changes only, as in the body.
     const undo = new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL]), captureTimeout: 500 });
-    const onKeyDown = (event: KeyboardEvent) => {
+    const onHistory = (event: Event) => {
       const step = historyStep(event);
-      if (!step || readOnly) return;
+      if (!step) return;
       event.preventDefault();
+      if (readOnly) return;
       if (step === "undo") undo.undo();
       else undo.redo();
     };
-    const onBeforeInput = (event: InputEvent) => {
-      if (event.inputType !== "historyUndo" && event.inputType !== "historyRedo") return;
-      event.preventDefault();
-      if (readOnly) return;
-      if (event.inputType === "historyUndo") undo.undo();
-      else undo.redo();
-    };
-    element.addEventListener("keydown", onKeyDown);
-    element.addEventListener("beforeinput", onBeforeInput);
+    element.addEventListener("keydown", onHistory);
+    element.addEventListener("beforeinput", onHistory);
     // Typing goes into the Y.Text; any caret move is published; leaving the field clears the caret.
     const listeners: [string, () => void][] = [
       ["input", onInput],
@@ -179,8 +177,8 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
       text.unobserve(onChange);
       awareness.off("change", drawCarets);
       for (const [event, listener] of listeners) element.removeEventListener(event, listener);
-      element.removeEventListener("keydown", onKeyDown);
-      element.removeEventListener("beforeinput", onBeforeInput);
+      element.removeEventListener("keydown", onHistory);
+      element.removeEventListener("beforeinput", onHistory);
       undo.destroy();
     };
   }, [text, awareness, caretField, readOnly, multiline, showCarets]);
