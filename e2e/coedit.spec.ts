@@ -191,7 +191,33 @@ test("an agency update shows a banner and merges on request; history compares an
   const history = a!.getByRole("region", { name: "History" });
   await expect(history.getByRole("group", { name: "Headline changes" }).locator("ins").first()).toContainText("UPDATE:", { timeout: 20_000 });
   await expect(versions.getByRole("button", { name: /Agency update brought in.*Greta Agency/ })).toBeVisible();
+  // Side by side: the taken version on the left keeps its words; the current copy on the right marks what came since.
+  const headlineRow = history.getByRole("group", { name: "Headline changes" });
+  await expect(headlineRow.getByRole("group", { name: /^Headline: Taken by Greta Agency/ })).toHaveText("Flood warning");
+  const currentHeadline = headlineRow.getByRole("group", { name: "Headline: Current copy" });
+  await expect(currentHeadline.locator("ins")).toContainText(["UPDATE:", "extended"]);
+  await expect(currentHeadline.locator("del")).toHaveCount(0);
   await a!.screenshot({ path: test.info().outputPath("history-light.png"), fullPage: true });
+
+  // Any two versions: the agency's original against the version the update was brought in at.
+  await versions.getByRole("button", { name: /^Agency's original/ }).click();
+  const compareWith = history.getByRole("combobox", { name: "Compare with" });
+  const broughtIn = await compareWith.locator("option", { hasText: /^Agency update brought in by Greta Agency/ }).getAttribute("value");
+  expect(broughtIn).toMatch(/^\d+$/);
+  await compareWith.selectOption(broughtIn ?? "");
+  const bodyRow = history.getByRole("group", { name: "Body changes" });
+  await expect(bodyRow.getByRole("group", { name: /^Body: Agency update brought in by Greta Agency/ }).locator("ins")).toContainText("Schools close.", { timeout: 20_000 });
+  await expect(bodyRow.getByRole("group", { name: "Body: Agency's original" })).not.toContainText("Schools close.");
+  await expect(headlineRow.getByRole("group", { name: "Headline: Agency's original" }).locator("del")).toHaveCount(0);
+  for (const [width, height] of [[1440, 900], [1024, 768], [390, 844]] as const) {
+    await a!.setViewportSize({ width, height });
+    await a!.screenshot({ path: test.info().outputPath(`history-two-versions-${width}.png`), fullPage: true });
+  }
+  await a!.setViewportSize({ width: 1440, height: 900 });
+
+  // Restore works on the left side's version: back to the one kept at take, against the current copy.
+  await versions.getByRole("button", { name: /^Taken by Greta Agency/ }).click();
+  await compareWith.selectOption("current");
   await history.getByRole("button", { name: "Restore this version" }).click();
   await expect(history.getByRole("status")).toHaveText("Restored as a new change.", { timeout: 20_000 });
   for (const page of [a!, b!]) {

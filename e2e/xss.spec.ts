@@ -110,6 +110,18 @@ test("hostile wire copy in NITF, ninjs and plain text never runs on the queue, i
     },
     { name: "history diff of the taken version", open: (p) => versionButton(p, /^Taken by/).click(), ready: (p) => bodyChanges(p).locator("del").first() },
     { name: "history diff of the agency's original", open: (p) => versionButton(p, /^Agency's original/).click(), ready: (p) => bodyChanges(p).locator("del").first() },
+    {
+      // Two versions side by side with the hostile one on the right: its text arrives as insertions.
+      name: "history side by side with the taken version on the right",
+      open: async (p) => {
+        await versionButton(p, /^Agency update brought in/).click();
+        const compareWith = p.getByRole("region", { name: "History" }).getByRole("combobox", { name: "Compare with" });
+        const taken = await compareWith.locator("option", { hasText: /^Taken by/ }).getAttribute("value");
+        expect(taken).toMatch(/^\d+$/);
+        await compareWith.selectOption(taken ?? "");
+      },
+      ready: (p) => bodyChanges(p).getByRole("group", { name: /^Body: Taken by/ }).locator("ins").first(),
+    },
   ];
 
   await expectNoXssOn(page, [...history, front, ...publicPages]);

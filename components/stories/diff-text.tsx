@@ -47,3 +47,39 @@ export function DiffParts({ diff, subject, bodyClassName, gap }: { diff: { headl
     </>
   );
 }
+
+/**
+ * Two texts side by side, part by part: the headline's row, then the body's, each a labelled group
+ * ("Headline changes") with the older text on the left (words taken out struck through) and the newer
+ * on the right (words put in marked). Where the space is narrow (a phone, a narrow pane) the two sides stack.
+ */
+export function SideBySideDiff({ diff, before, after }: { diff: { headline: readonly DiffOp[]; body: readonly DiffOp[]; tooLarge?: boolean }; before: string; after: string }) {
+  const side = (ops: readonly DiffOp[], drop: DiffOp["op"], name: string, label: string, className: string) => (
+    <div className="min-w-0 rounded bg-slate-50 p-1.5 dark:bg-slate-900">
+      <span aria-hidden="true" className="mb-0.5 block text-[11px] text-slate-500 @sm:hidden dark:text-slate-400">
+        {name}
+      </span>
+      <div role="group" aria-label={label} className={className}>
+        <DiffText ops={ops.filter((op) => op.op !== drop)} />
+      </div>
+    </div>
+  );
+  const row = (part: string, ops: readonly DiffOp[], className: string) => (
+    <div role="group" aria-label={`${part} changes`} className="grid gap-1.5 @sm:grid-cols-2">
+      {side(ops, "insert", before, `${part}: ${before}`, className)}
+      {side(ops, "delete", after, `${part}: ${after}`, className)}
+    </div>
+  );
+  const heading = "font-semibold text-slate-600 dark:text-slate-300";
+  return (
+    <div className="@container grid gap-1.5">
+      {diff.tooLarge ? <p className="text-xs text-slate-500">Too large to compare word by word: the changed part is shown whole.</p> : null}
+      <div aria-hidden="true" className="hidden gap-1.5 @sm:grid @sm:grid-cols-2">
+        <span className={heading}>{before}</span>
+        <span className={heading}>{after}</span>
+      </div>
+      {row("Headline", diff.headline, "font-semibold")}
+      {row("Body", diff.body, "whitespace-pre-wrap text-[13px]")}
+    </div>
+  );
+}
