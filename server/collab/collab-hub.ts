@@ -296,6 +296,11 @@ export class CollabHub {
    */
   async reopen(storyId: string, userId: string, from: string): Promise<string> {
     await reopenForEditing(this.ctx, storyId, userId);
+    return this.announceReopened(storyId, from);
+  }
+
+  /** Tells everyone in the story that editing returned it from `from` to in_progress; answers what their pane says. */
+  announceReopened(storyId: string, from: string): string {
     const message = reopenedNotice(from);
     this.io.to(collabRoom(storyId)).emit("collab:state-changed", { storyId, state: "in_progress", message });
     return message;

@@ -185,4 +185,36 @@ describe("the desk copy's history and agency updates", () => {
     expect(after.filter((entry) => entry.action === "reopen")).toEqual([expect.objectContaining({ from: "approved", to: "in_progress" })]);
     expect(clients.map((c) => c.provider.storyState)).toEqual(["in_progress", "in_progress", "in_progress", "in_progress"]);
   });
+
+  it("a field save on a story handed on returns it to in progress in the same write, once in a burst, and says so", async () => {
+    server = await startTestServer();
+    const [a, b, chief] = [await server.signIn("editor"), await server.signIn("editor"), await server.signIn("chief")];
+    const id = await ingest(server, `urn:test:fields-reopen:${Date.now()}`, 1, "Storm nears", "<p>Winds rise.</p>");
+    const watching = await join(server, a.cookie, id); // A takes it
+    const patch = (cookie: string, body: Record<string, unknown>) => fetch(`${server!.url}/api/stories/${id}`, { method: "PATCH", headers: { cookie, origin: server!.url, "content-type": "application/json" }, body: JSON.stringify(body) });
+    const history = async () => (await get<{ entries: StoryHistoryEntry[] }>(server!, chief.cookie, `/api/stories/${id}/history`)).entries;
+
+    const submitted = await walk(server, a.cookie, id, ["submit"]);
+    await eventually(() => expect(watching.provider.storyState).toBe("submitted"));
+    const saved = await patch(b.cookie, { rev: submitted.rev, urgency: 2 });
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ state: "in_progress", urgency: 2, rev: submitted.rev + 1 });
+    await eventually(() => expect(watching.provider.error).toBe("Editing returned this story from submitted to in progress."));
+    expect((await history()).at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: b.userId });
+
+    // A stale rev on an approved story changes nothing: 409 with the story as it is, still approved.
+    await walk(server, a.cookie, id, ["submit"]);
+    const approved = await walk(server, chief.cookie, id, ["approve"]);
+    const stale = await patch(b.cookie, { rev: approved.rev - 1, urgency: 7 });
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { story: StoryDetail }).story).toMatchObject({ state: "approved", urgency: 2 });
+
+    // Twenty saves at once with the rev they saw: one is written with its return to in progress, the rest are told.
+    const before = (await history()).length;
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => patch(i % 2 ? a.cookie : b.cookie, { rev: approved.rev, urgency: (i % 9) + 1 })));
+    expect(answers.map((r) => r.status).sort()).toEqual([200, ...Array<number>(19).fill(409)]);
+    const now = await get<StoryDetail>(server, chief.cookie, `/api/stories/${id}`);
+    expect(now).toMatchObject({ state: "in_progress", rev: approved.rev + 1 });
+    expect((await history()).slice(before).map((entry) => [entry.action, entry.from, entry.to])).toEqual([["reopen", "approved", "in_progress"]]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { DeskVersionRecord, PublicationRecord, StoryHistoryRecord, StoryRecord, WebhookDeliveryRecord, WebhookRecord } from "@/db/schema";
 import type { StoryState } from "../contract/story";
+import type { StoryFieldsPatch } from "./desk-copy-store";
 
 /** The story as a workflow transaction reads it, with the facts the rules need. */
 export interface TransitionSnapshot {
@@ -17,6 +18,8 @@ export interface TransitionPlan {
   spikedFrom?: StoryState | null;
   scheduledAt?: string | null;
   publication?: { kind: "publish" } | { kind: "correct"; note: string } | { kind: "kill"; reason: string };
+  /** Other fields changed in the same write (a field save that returns a story handed on to in_progress). */
+  fields?: StoryFieldsPatch;
   detail: Record<string, unknown>;
 }
 

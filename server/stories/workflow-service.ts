@@ -10,6 +10,7 @@ import { presentStoryDetail } from "./presenter";
 import { decideTransition, type WorkflowActor, type WorkflowDecision } from "./workflow";
 import { editorialLimits } from "./editorial-limits";
 import { REOPENED_BY_EDITING } from "../contract/edit-rules";
+import type { StoryFieldsPatch } from "../storage/desk-copy-store";
 
 /** A refusal with the list of problems (422) carries them in the message and in `problems`. */
 export class WorkflowRefusal extends AppError {
@@ -73,31 +74,39 @@ export async function runWorkflowAction(ctx: AppContext, id: string, action: Wor
 /**
  * Editing a story handed on for review (submitted, approved) returns it to in_progress: a workflow
  * transition like any other (checked in its transaction, written to the history as `reopen`, told to
- * every desk), made by opening the editor or by typing into one that was handed on while open, rather
- * than by an action button.
+ * every desk), made by opening the editor, by typing into one that was handed on while open, or by
+ * saving its other fields (`change`: written in the same transaction, at the rev the editor saw),
+ * rather than by an action button. Answers the store's result; the caller says what a refusal means.
  */
-export async function reopenForEditing(ctx: AppContext, id: string, actorId: string): Promise<StoryDetail> {
+export async function reopenTransition(ctx: AppContext, id: string, actorId: string, change?: { rev: number; fields: StoryFieldsPatch }) {
   const contributors = await contributionsBeforeStep(ctx, id);
   const result = await ctx.store.publishing.transition<{ message: string }>({
     id,
     action: "reopen",
     actorId,
     contributors,
+    expectedRev: change?.rev,
     plan: (snapshot) => {
       const from = snapshot.story.state;
       if (!REOPENED_BY_EDITING.includes(from)) return { ok: false, refusal: { message: "The story changed meanwhile; try again." } };
-      return { ok: true, plan: { to: "in_progress", detail: { reason: "edited", from } } };
+      return { ok: true, plan: { to: "in_progress", fields: change?.fields, detail: { reason: "edited", from } } };
     },
     slugFor: (story) => slugify(story.headline),
     webhookBody: () => "",
   });
-  if (!result.ok) {
-    if (result.reason === "not_found") throw new AppError("not_found", "No story with that id.");
-    throw new AppError("invalid_state", result.reason === "refused" ? result.refusal.message : "The story changed meanwhile; try again.");
+  if (result.ok) {
+    ctx.collab?.stepKept(id, contributors);
+    ctx.publisher.storiesChanged([{ seq: result.seq, story: result.story }]);
   }
-  ctx.collab?.stepKept(id, contributors);
-  ctx.publisher.storiesChanged([{ seq: result.seq, story: result.story }]);
-  return presentStoryDetail(result.story);
+  return result;
+}
+
+/** Returns a story handed on to in_progress (see reopenTransition); refused once it is no longer handed on. */
+export async function reopenForEditing(ctx: AppContext, id: string, actorId: string): Promise<StoryDetail> {
+  const result = await reopenTransition(ctx, id, actorId);
+  if (result.ok) return presentStoryDetail(result.story);
+  if (result.reason === "not_found") throw new AppError("not_found", "No story with that id.");
+  throw new AppError("invalid_state", result.reason === "refused" ? result.refusal.message : "The story changed meanwhile; try again.");
 }
 
 /** The actor of a signed-in request. */

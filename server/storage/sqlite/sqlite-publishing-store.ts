@@ -93,7 +93,7 @@ export function createSqlitePublishingStore(db: Db): PublishingStore {
         const { plan } = decided;
         const at = new Date().toISOString();
         const seq = appendChange(db, story.id, request.action, request.actorId, at);
-        const patch: Partial<StoryRecord> = { state: plan.to, seq, rev: story.rev + 1, updatedAt: at };
+        const patch: Partial<StoryRecord> = { ...plan.fields, state: plan.to, seq, rev: story.rev + 1, updatedAt: at };
         Object.assign(patch, holderPatch(tx, story.takenBy, plan.takenBy, at));
         tx.update(stories).set(patch).where(eq(stories.id, story.id)).run();
         if (plan.spikedFrom !== undefined || plan.scheduledAt !== undefined) {
