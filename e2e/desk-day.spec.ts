@@ -254,13 +254,23 @@ test("the desk follows the system's light or dark setting until the editor choos
   const page = await signedInPage(browser, await ensureUser(request, baseURL!, "editor", "Syd System"));
   const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   const toggle = page.getByRole("button", { name: "Dark theme" });
+  const consoleErrors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
   const light = await background();
+  // The system switches to dark while the desk is open: the page and the toggle follow at once.
   await page.emulateMedia({ colorScheme: "dark" });
-  await page.reload();
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
   const dark = await background();
   expect(dark).not.toBe(light);
+  // Rendered on the server before it can know the system's setting, then dark in the browser, without a hydration mismatch.
+  await page.reload();
+  await expect(toggle).toHaveAttribute("aria-pressed", "true");
+  await expect(toggle).toHaveText(/☾/);
+  expect(await background()).toBe(dark);
+  expect(consoleErrors.filter((text) => /hydrat|Minified React error/i.test(text))).toEqual([]);
   // Chosen: light stays light, whatever the system says, and after a reload too.
   await toggle.click();
   await expect(toggle).toHaveAttribute("aria-pressed", "false");
