@@ -1,5 +1,6 @@
-import { expect, test } from "./desk-test";
+import { expect, test, type Page } from "./desk-test";
 import { ensureUser, ingestNinjs, openStoryEditor, signedInPage } from "./helpers";
+import { pageAt, saveShot } from "./layout-helpers";
 import { ingestStories, line, queue } from "./queue-helpers";
 
 test("the editing pane from the keyboard: e puts the cursor in the headline; Esc and Done go back to the story's line", async ({ browser, request, baseURL }) => {
@@ -200,4 +201,121 @@ test("the body's formatting buttons show what applies where the caret is", async
   await expect(quote).toHaveAttribute("aria-pressed", "false");
   await page.keyboard.press("Control+b");
   await expect(page.getByRole("button", { name: "Bold" })).toHaveAttribute("aria-pressed", "true");
+});
+
+/** Selects `length` characters of the body's first paragraph from `start`, with the keyboard. */
+async function selectInBody(page: Page, start: number, length: number): Promise<void> {
+  await page.getByRole("textbox", { name: "Body", exact: true }).click();
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < start; i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < length; i++) await page.keyboard.press("Shift+ArrowRight");
+}
+
+test("the body's Link asks for the address under the toolbar: Ctrl+K too, refusing other schemes, empty removes, Esc cancels", async ({ browser, request, baseURL }) => {
+  const email = await ensureUser(request, baseURL!, "editor", "Lin Linker");
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:link-form:${Date.now()}`, headline: "Links", body: "<p>Read the report today.</p>" });
+  const page = await signedInPage(browser, email);
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await openStoryEditor(page, id);
+  const body = page.getByRole("textbox", { name: "Body", exact: true });
+  const link = page.getByRole("toolbar", { name: "Body formatting" }).getByRole("button", { name: "Link" });
+  const address = page.getByRole("textbox", { name: "Link address" });
+  const refusal = page.getByRole("alert").filter({ hasText: "Not applied" });
+  const links = body.locator("a");
+
+  // The toolbar's button: "report" becomes a link.
+  await selectInBody(page, "Read the ".length, "report".length);
+  await link.click();
+  await expect(link).toHaveAttribute("aria-expanded", "true");
+  await expect(address).toBeFocused();
+  await expect(address).toHaveValue("");
+  await address.fill("https://example.org/report");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(address).toBeHidden();
+  await expect(link).toHaveAttribute("aria-expanded", "false");
+  await expect(body).toBeFocused();
+  await expect(links).toHaveCount(1);
+  await expect(links).toHaveText("report");
+  await expect(links).toHaveAttribute("href", "https://example.org/report");
+
+  // Ctrl+K with the caret in the link: the form opens with its address. A script is refused in words.
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Control+k");
+  await expect(address).toBeFocused();
+  await expect(address).toHaveValue("https://example.org/report");
+  await address.fill("javascript:alert(1)");
+  await page.keyboard.press("Enter");
+  await expect(refusal).toContainText("http:, https: or mailto:");
+  await expect(address).toHaveAttribute("aria-invalid", "true");
+  await expect(address).toHaveAccessibleDescription(/Not applied/);
+  await expect(address).toBeFocused();
+  await expect(links).toHaveAttribute("href", "https://example.org/report");
+  await expect(body.locator('a[href^="javascript"]')).toHaveCount(0);
+
+  // Enter applies a mail address to the whole link, and the desk copy gets it.
+  await address.fill("mailto:desk@example.org");
+  await expect(refusal).toBeHidden();
+  await page.keyboard.press("Enter");
+  await expect(address).toBeHidden();
+  await expect(links).toHaveText("report");
+  await expect(links).toHaveAttribute("href", "mailto:desk@example.org");
+  const stored = async () => ((await (await page.request.get(`/api/stories/${id}`)).json()) as { bodyHtml: string }).bodyHtml;
+  await expect.poll(stored, { timeout: 10_000 }).toContain('href="mailto:desk@example.org"');
+
+  // Esc cancels: nothing changes, the pane stays open and the caret is back where it was ("re|port").
+  await page.keyboard.press("Control+k");
+  await address.fill("https://example.org/other");
+  await page.keyboard.press("Escape");
+  await expect(address).toBeHidden();
+  await expect(page.getByRole("region", { name: "Editing" })).toBeVisible();
+  await expect(body).toBeFocused();
+  await page.keyboard.type("X");
+  await expect(body.locator("p")).toHaveText("Read the reXport today.");
+  await expect(links).toHaveAttribute("href", "mailto:desk@example.org");
+
+  // An empty address removes the link.
+  await page.keyboard.press("Control+k");
+  await address.fill("");
+  await page.keyboard.press("Enter");
+  await expect(links).toHaveCount(0);
+  await expect(body.locator("p")).toHaveText("Read the reXport today.");
+
+  // At a bare caret outside a link the address goes in as its own link, and the typing after it is not linked.
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(" See ");
+  await page.keyboard.press("Control+k");
+  await address.fill("https://example.org/more");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(" now.");
+  await expect(links).toHaveText("https://example.org/more");
+  await expect(links).toHaveAttribute("href", "https://example.org/more");
+  await expect(body.locator("p")).toHaveText("Read the reXport today. See https://example.org/more now.");
+  expect(dialogs, "the browser's own prompts").toEqual([]);
+});
+
+test("the link form, light and dark, at 1,440 and 390 px", { tag: "@screenshots" }, async ({ browser, request, baseURL }) => {
+  test.setTimeout(180_000);
+  const email = await ensureUser(request, baseURL!, "editor", "Lin Shots");
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:link-form-shots:${Date.now()}`, headline: "Links in pictures", body: "<p>Read the report today.</p>" });
+  for (const theme of ["light", "dark"] as const) {
+    for (const size of [{ width: 1440, height: 900 }, { width: 390, height: 844 }]) {
+      const page = await pageAt(browser, size, email, undefined, theme);
+      await openStoryEditor(page, id);
+      await selectInBody(page, "Read the ".length, "report".length);
+      await page.keyboard.press("Control+k");
+      const address = page.getByRole("textbox", { name: "Link address" });
+      await address.fill("javascript:alert(1)");
+      await page.keyboard.press("Enter");
+      await expect(page.getByRole("alert").filter({ hasText: "Not applied" })).toBeVisible();
+      await address.scrollIntoViewIfNeeded();
+      await saveShot(page, `link-form-${size.width}-${theme}.png`);
+      await page.context().close();
+    }
+  }
 });

@@ -95,6 +95,9 @@ test("another editor's caret follows their typing, named, without moving the tex
   expect(layout.movesText, "the caret moves the paragraph's text").toBe(false);
   expect(layout.caretWidth).toBeLessThanOrEqual(2);
   expect(layout.label).toEqual({ position: "absolute", whiteSpace: "nowrap", pointerEvents: "none", userSelect: "none" });
+  // A screen reader reading the body never hears B's name in the middle of the text.
+  await expect(body(a).locator(".collaboration-carets__caret").filter({ hasText: typist })).toHaveAttribute("aria-hidden", "true");
+  expect(await body(a).ariaSnapshot()).not.toContain(typist);
   // In the middle of a word too (where the unstyled label split the word across lines).
   await b.keyboard.press("Control+Home");
   for (let i = 0; i < 9; i++) await b.keyboard.press("ArrowRight");
@@ -107,6 +110,7 @@ test("another editor's caret follows their typing, named, without moving the tex
   await headline(b).pressSequentially(" again", { delay: 50 });
   await expect(headline(a)).toHaveValue("Rivers rise again");
   await expect.poll(() => headlineCaretOffEnd(a, typist), { timeout: 5000 }).toBeLessThan(2);
+  await expect(a.locator('[data-caret-for="Headline"]').filter({ hasText: typist })).toHaveAttribute("aria-hidden", "true");
 
   // B selects a word in the body: A sees it in B's colour. Pictures of both themes at 1440 px.
   await body(b).click();

@@ -1,16 +1,18 @@
 "use client";
 
-import { Extension } from "@tiptap/core";
+import { Extension, type Editor } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import { Selection, TextSelection } from "@tiptap/pm/state";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import StarterKit from "@tiptap/starter-kit";
-import { useEffect } from "react";
+import { useEffect, useId, useState } from "react";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
 import { COLLAB_BODY_FIELD } from "@/server/contract/collab";
+import { isAllowedLink } from "@/server/contract/link-schemes";
 import { countWords } from "@/server/contract/word-count";
+import { LinkForm } from "./link-form";
 
 interface BodyEditorProps {
   doc: Y.Doc;
@@ -42,20 +44,73 @@ const DocumentStart = Extension.create({
   },
 });
 
-const BUTTON = "rounded px-1.5 py-0.5 text-xs font-semibold hover:bg-slate-200 aria-pressed:bg-slate-300 dark:hover:bg-slate-700 dark:aria-pressed:bg-slate-600";
+/** Ctrl+K (Cmd+K on a Mac) opens the link form, as the toolbar's Link button does. */
+const LinkShortcut = Extension.create<{ open: (editor: Editor) => void }>({
+  name: "linkShortcut",
+  addOptions: () => ({ open: () => {} }),
+  addKeyboardShortcuts() {
+    return {
+      "Mod-k": () => {
+        if (this.editor.isEditable) this.options.open(this.editor);
+        // Handled either way: the browser's own Ctrl+K (its search bar) never takes the focus from the text.
+        return true;
+      },
+    };
+  },
+});
+
+/**
+ * Tiptap's own caret (its classes, the name in a label) hidden from screen readers: it sits inside the
+ * text, where a co-editor's name would be read out in the middle of a sentence. Who is in the story is
+ * said once, in the pane's "Editing now" list.
+ */
+function hiddenCaret(user: Record<string, unknown>): HTMLElement {
+  const caret = CollaborationCaret.options.render(user);
+  caret.setAttribute("aria-hidden", "true");
+  return caret;
+}
+
+/** The address of the link where the caret is ("" outside a link). */
+const linkAt = (editor: Editor): string => String(editor.getAttributes("link").href ?? "");
+
+/**
+ * Sets the selection's link to `href`, or removes it with "". At a bare caret the link under it
+ * changes as a whole (and the caret stays put); outside a link the address goes in as its own linked text.
+ */
+function applyLink(editor: Editor, href: string): void {
+  const chain = editor.chain().focus();
+  const { empty, from } = editor.state.selection;
+  if (href === "") chain.unsetLink().run();
+  else if (!empty) chain.setLink({ href }).run();
+  else if (editor.isActive("link")) chain.extendMarkRange("link").setLink({ href }).setTextSelection(from).run();
+  // The typing that follows is not part of the link.
+  else chain.insertContent({ type: "text", text: href, marks: [{ type: "link", attrs: { href } }] }).unsetMark("link").run();
+}
+
+const BUTTON = "rounded px-1.5 py-0.5 text-xs font-semibold hover:bg-slate-200 aria-expanded:bg-slate-300 aria-pressed:bg-slate-300 dark:hover:bg-slate-700 dark:aria-expanded:bg-slate-600 dark:aria-pressed:bg-slate-600";
 
 /** The body: Tiptap on the story's shared Y.XmlFragment, with everyone's named, coloured carets. */
 export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang, describedBy }: BodyEditorProps) {
+  // The open link form: the address it opened with, and a count so that opening it again starts afresh.
+  const [linkForm, setLinkForm] = useState<{ href: string; opened: number } | null>(null);
+  const linkFormId = useId();
+  const openLinkForm = (on: Editor) => setLinkForm((form) => ({ href: linkAt(on), opened: (form?.opened ?? 0) + 1 }));
+  const closeLinkForm = () => {
+    setLinkForm(null);
+    editor?.commands.focus();
+  };
   const editor = useEditor(
     {
       immediatelyRender: false,
       editable: !readOnly,
       extensions: [
         // The shared document has its own history; ProseMirror's would undo other people's typing.
-        StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] }, link: { openOnClick: false, protocols: ["http", "https", "mailto"] } }),
+        // Links by the same schemes as the server's (set, pasted or typed): none it would drop.
+        StarterKit.configure({ undoRedo: false, heading: { levels: [2, 3] }, link: { openOnClick: false, isAllowedUri: isAllowedLink } }),
         Collaboration.configure({ document: doc, field: COLLAB_BODY_FIELD }),
-        CollaborationCaret.configure({ provider: { awareness }, user }),
+        CollaborationCaret.configure({ provider: { awareness }, user, render: hiddenCaret }),
         DocumentStart,
+        LinkShortcut.configure({ open: (on) => openLinkForm(on) }),
       ],
       editorProps: {
         attributes: {
@@ -98,16 +153,28 @@ export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang,
           {tool("quote", "Quote", "Quote", () => editor?.chain().focus().toggleBlockquote().run())}
           <button
             type="button"
+            aria-expanded={linkForm !== null}
+            aria-controls={linkForm ? linkFormId : undefined}
+            aria-keyshortcuts="Control+K Meta+K"
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => {
-              const href = window.prompt("Link address (http, https or mailto)");
-              if (href) editor?.chain().focus().setLink({ href }).run();
-            }}
+            onClick={() => (linkForm ? closeLinkForm() : editor && openLinkForm(editor))}
             className={BUTTON}
           >
             Link
           </button>
         </div>
+      )}
+      {readOnly || !linkForm || !editor ? null : (
+        <LinkForm
+          key={linkForm.opened}
+          id={linkFormId}
+          href={linkForm.href}
+          onApply={(href) => {
+            setLinkForm(null);
+            applyLink(editor, href);
+          }}
+          onCancel={closeLinkForm}
+        />
       )}
       <EditorContent editor={editor} />
     </div>

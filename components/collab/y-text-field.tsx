@@ -196,8 +196,9 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
     <div className="relative">
       {multiline ? <textarea {...control} rows={3} /> : <input {...control} type="text" autoComplete="off" />}
       {carets.map((caret) => (
-        // The body's caret classes (app/globals.css), so both fields show a person the same way.
-        <span key={caret.clientId} data-caret-for={label} className="collaboration-carets__caret absolute top-0.5 bottom-0.5" style={{ left: caret.left, borderColor: caret.color }}>
+        // The body's caret classes (app/globals.css), so both fields show a person the same way; hidden from
+        // screen readers as the body's is (the name would be read as part of the field's label).
+        <span key={caret.clientId} data-caret-for={label} aria-hidden="true" className="collaboration-carets__caret absolute top-0.5 bottom-0.5" style={{ left: caret.left, borderColor: caret.color }}>
           <span className="collaboration-carets__label" style={{ backgroundColor: caret.color }}>
             {caret.name}
           </span>

@@ -1,4 +1,5 @@
 import { Parser } from "htmlparser2";
+import { isAllowedLink } from "../contract/link-schemes";
 import { capHtmlNesting } from "../ingest/text/nesting";
 
 /** A ProseMirror mark as Tiptap's StarterKit names it. */
@@ -59,7 +60,7 @@ export function htmlToBodyJson(html: string): BodyNode {
         if (markType) {
           const href = attributes.href ?? "";
           // A link to anything but http(s) or mail keeps its text only (the wire allow-list's schemes).
-          if (markType === "link" && !/^(https?:|mailto:)/i.test(href.trim())) return void marks.open(tag, null);
+          if (markType === "link" && !isAllowedLink(href)) return void marks.open(tag, null);
           return void marks.open(tag, markType === "link" ? { type: "link", attrs: { href: href.trim() } } : { type: markType });
         }
         const block = textblockOf(tag);

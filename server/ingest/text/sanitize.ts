@@ -1,4 +1,5 @@
 import sanitizeHtml from "sanitize-html";
+import { LINK_SCHEMES } from "../../contract/link-schemes";
 import { ALLOWED_TAGS } from "./allowed-html";
 import { isCanonicalHtml } from "./canonical-html";
 import { capHtmlNesting } from "./nesting";
@@ -6,7 +7,7 @@ import { capHtmlNesting } from "./nesting";
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [...ALLOWED_TAGS],
   allowedAttributes: { a: ["href", "title"], td: ["colspan", "rowspan"], th: ["colspan", "rowspan", "scope"], abbr: ["title"] },
-  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemes: [...LINK_SCHEMES],
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
