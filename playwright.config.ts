@@ -1,13 +1,13 @@
 import { defineConfig } from "@playwright/test";
 
 /**
- * Specs that start their own servers or drive three browsers at once: `npm test` runs them on their own,
- * one at a time, after the others (E2E_PHASE=solo), so a busy two-core machine never runs them beside
- * another spec. Every other spec (E2E_PHASE=shared) runs on E2E_WORKERS workers (1: on two cores one
+ * Specs that start their own servers or drive three browsers or more at once: `npm test` runs them on
+ * their own, one at a time, after the others (E2E_PHASE=solo), so a busy two-core machine never runs
+ * them beside another spec. Every other spec (E2E_PHASE=shared) runs on E2E_WORKERS workers (1: on two cores one
  * worker already keeps both busy, and two made every test two to three times slower), each with its own
  * desk server (e2e/desk-test.ts). Without E2E_PHASE every spec runs.
  */
-const SOLO_SPECS = ["coedit.spec.ts", "coedit-crash.spec.ts", "restart.spec.ts", "alarms.spec.ts"].map((file) => `**/${file}`);
+const SOLO_SPECS = ["coedit.spec.ts", "coedit-crash.spec.ts", "restart.spec.ts", "alarms.spec.ts", "queue-presence.spec.ts"].map((file) => `**/${file}`);
 const phase = process.env.E2E_PHASE;
 
 export default defineConfig({

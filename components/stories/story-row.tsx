@@ -44,6 +44,12 @@ export const COLUMN = {
   presence: "queue-col-on-it flex w-[4.4rem] shrink-0 items-center gap-0.5 max-sm:w-auto max-sm:max-w-[2.4rem] max-sm:overflow-hidden",
 } as const;
 
+/**
+ * Round marks (avatars, "+N") the ON IT cell's 70 px have room for: three, or two beside the holder's
+ * square; one more would run into the next column (e2e/queue-presence.spec.ts measures them).
+ */
+const ON_IT_MARKS = { free: 3, held: 2 } as const;
+
 /** What a row reports back; the callbacks are stable so rows re-render only when their own data changes. */
 export interface RowCallbacks {
   onSelect: (id: string) => void;
@@ -157,7 +163,7 @@ export const StoryRow = memo(function StoryRow({ story, position, setSize, top, 
       <span className={`${COLUMN.state} text-[10.5px] font-medium uppercase ${STATE_TONES[story.state] ?? "text-slate-500 dark:text-slate-400"}`}>{story.state.replace("_", " ")}</span>{" "}
       <span className={COLUMN.presence}>
         <HolderBadge story={story} />
-        <PresenceAvatars storyId={story.id} max={2} />
+        <PresenceAvatars storyId={story.id} max={story.takenBy ? ON_IT_MARKS.held : ON_IT_MARKS.free} />
       </span>
     </div>
   );
