@@ -71,3 +71,27 @@ test("Shift+N starts a desk story another desk sees live; marked takes become on
   await expect(page.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({ timeout: 30_000 });
   await saveShot(page, "new-story-sources-1440.png");
 });
+
+test("a blank desk story nobody titled, brought in as a take, adds no empty subhead and is credited as untitled", async ({ browser, request, baseURL }) => {
+  test.setTimeout(180_000);
+  const page = await widePage(browser, await ensureUser(request, baseURL!, "editor", "Una Untitled"));
+  const tag = Date.now();
+  const take = `Bridge reopens ${tag}`;
+  await ingestStories(request, baseURL!, [{ uri: `urn:e2e:untitled:${tag}`, headline: take, agency: "AP", body: "<p>Traffic is flowing again.</p>" }]);
+  const blank = (await (await page.request.post("/api/stories", { data: {}, headers: { origin: baseURL! } })).json()) as { id: string };
+  await page.reload();
+  const blankLine = queue(page).locator(`[data-story-id="${blank.id}"]`);
+  await expect(blankLine).toContainText("New story, no headline yet");
+
+  await blankLine.click();
+  await page.keyboard.press("x");
+  await line(page, take).click();
+  await page.keyboard.press("x");
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: /New story from these takes/ }).click();
+  const body = page.getByRole("textbox", { name: "Body", exact: true });
+  await expect(body).toContainText("Traffic is flowing again.", { timeout: 30_000 });
+  await expect(body.getByRole("heading")).toHaveText([take]);
+  const sources = page.getByLabel("Sources");
+  await expect(sources).toHaveText(`Sources: Desk story (untitled), AP — ${take}`);
+  await expect(sources.getByRole("link", { name: "Desk story (untitled)" })).toHaveAttribute("href", `/stories/${blank.id}`);
+});

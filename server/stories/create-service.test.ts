@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { takeCredit } from "../contract/new-story";
 import type { StoryDetail, StoryPage } from "../contract/story";
 import { eventually, joinStory } from "../testing/collab-client";
 import { recordStoryEvents, waitConnected } from "../testing/socket-events";
@@ -105,5 +107,36 @@ describe("POST /api/stories", () => {
     expect(ninjs.infosources?.[0]?.name).toBe("AP, Reuters, AFP");
     const page = await (await fetch(`${server.url}/api/v1/published/${story.id}/newsml`)).text();
     expect(page).toContain("<creditline>AP, Reuters, AFP</creditline>");
+  });
+
+  it("from an untitled desk story and a wire take: the untitled one brings its text without a subhead and is credited as untitled", async () => {
+    const blank = (await (await create(editor.cookie)).json()) as StoryDetail;
+    // Its writer types a paragraph and never a headline.
+    const writer = await joinStory(server, editor.cookie, blank.id);
+    writer.provider.doc.transact(() => {
+      const text = new Y.XmlText();
+      (writer.provider.doc.getXmlFragment("body").get(0) as Y.XmlElement).insert(0, [text]);
+      text.insert(0, "Notes from the desk.");
+    });
+    await eventually(async () => expect((await getStory(blank.id)).bodyHtml).toContain("Notes from the desk."));
+    writer.close();
+    const ap = await ingestTake("AP", "Bridge reopens", "<p>AP take text.</p>");
+
+    const response = await create(editor.cookie, { fromStoryIds: [blank.id, ap] });
+    expect(response.status).toBe(201);
+    const story = (await response.json()) as StoryDetail;
+    expect(story.bodyHtml).toContain("Notes from the desk.");
+    expect(story.bodyHtml).toContain("<h2>Bridge reopens</h2>");
+    expect(story.bodyHtml).not.toMatch(/<h2>\s*<\/h2>/);
+    expect(story.bodyHtml.indexOf("Notes from the desk.")).toBeLessThan(story.bodyHtml.indexOf("AP take text."));
+    // The sources keep the take as it was; its credit names it rather than a dash before nothing.
+    expect(story.sources).toEqual([
+      { id: blank.id, agency: null, headline: "" },
+      { id: ap, agency: "AP", headline: "Bridge reopens" },
+    ]);
+    expect(story.sources.map(takeCredit)).toEqual([
+      { source: "Desk", headline: null },
+      { source: "AP", headline: "Bridge reopens" },
+    ]);
   });
 });
