@@ -1,12 +1,13 @@
 "use client";
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from "react";
 import type { UserDto } from "@/server/contract/auth";
 import type { CollabTextField } from "@/server/contract/collab";
 import { CORRECTION_NOTICE, editEntry } from "@/server/contract/edit-rules";
 import type { StoryDetail } from "@/server/contract/story";
 import { textDirection } from "@/server/contract/text-direction";
 import { useConfirm } from "../desk/use-confirm";
+import type { EditorGuard } from "../desk/use-editor-guard";
 import { EDITOR_PANE_ATTRIBUTE } from "../keyboard/shortcuts";
 import { useShortcuts } from "../keyboard/use-shortcuts";
 import { useRealtimeServices } from "../realtime/socket-provider";
@@ -71,8 +72,11 @@ function statusText(provider: CollabProvider, readOnly: boolean): string {
   return provider.status === "synced" && provider.pending > 0 ? "Saving…" : STATUS_TEXT[provider.status];
 }
 
-/** The editing pane: the story's co-edited fields (headline, slugline, byline, abstract, body) and its other fields. */
-export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetail; me: UserDto; canEdit: boolean; onClose: () => void }) {
+/**
+ * The editing pane: the story's co-edited fields (headline, slugline, byline, abstract, body) and its other fields.
+ * `onClose` (Done, Escape) goes through the desk's guard, which `guardRef` answers.
+ */
+export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: StoryDetail; me: UserDto; canEdit: boolean; onClose: () => void; guardRef?: RefObject<EditorGuard | null> }) {
   const provider = useCollab(story.id, canEdit);
   const { setPresence } = useRealtimeServices();
   const [lengths, setLengths] = useState({ headline: 0, slugline: 0, abstract: 0 });
@@ -89,26 +93,32 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
   const fieldsRef = useRef<StoryFieldsHandle | null>(null);
   const counterId = useId();
   const { request: confirmRequest, confirm, answer } = useConfirm();
-  // Done and Escape: the co-edited text is already saved; the other fields' unsaved changes are never dropped without asking.
-  const leave = useCallback(async () => {
-    const unsaved = fieldsRef.current?.unsavedFields() ?? [];
-    if (unsaved.length > 0) {
-      const one = unsaved.length === 1;
-      const isLeaving = await confirm({
-        title: "Unsaved story fields",
-        text: `${unsaved.join(", ")} ${one ? "is" : "are"} changed but not saved. Leave without saving ${one ? "it" : "them"}, or keep editing and use Save fields?`,
-        confirmLabel: "Leave without saving",
-        cancelLabel: "Keep editing",
-      });
-      await new Promise((resolve) => requestAnimationFrame(resolve)); // the question closes (and lets go of the focus) first
-      if (!isLeaving) {
-        fieldsRef.current?.focusSave();
-        return;
-      }
-    }
-    onClose();
-  }, [confirm, onClose]);
-  useShortcuts({ leaveEditor: () => void leave() });
+  // The co-edited text is already saved; the desk asks this before anything takes the story away (Done and Escape too).
+  // Left without saving: the way out may pass the gate again (Back to the queue, a held Back let go), and asks nothing more.
+  const hasLeft = useRef(false);
+  useImperativeHandle(
+    guardRef,
+    (): EditorGuard => ({
+      storyId: story.id,
+      hasUnsaved: () => !hasLeft.current && (fieldsRef.current?.unsavedFields().length ?? 0) > 0,
+      confirmLeave: async () => {
+        const unsaved = fieldsRef.current?.unsavedFields() ?? [];
+        const one = unsaved.length === 1;
+        const isLeaving = await confirm({
+          title: "Unsaved story fields",
+          text: `${unsaved.join(", ")} ${one ? "is" : "are"} changed but not saved. Leave without saving ${one ? "it" : "them"}, or keep editing and use Save fields?`,
+          confirmLabel: "Leave without saving",
+          cancelLabel: "Keep editing",
+        });
+        await new Promise((resolve) => requestAnimationFrame(resolve)); // the question closes (and lets go of the focus) first
+        if (isLeaving) hasLeft.current = true;
+        else fieldsRef.current?.focusSave();
+        return isLeaving;
+      },
+    }),
+    [story.id, confirm],
+  );
+  useShortcuts({ leaveEditor: onClose });
 
   // Editors bind only to a document that holds the story; an empty one would make each write its own first paragraph.
   if (!provider || (!provider.hasSynced && provider.status !== "refused")) return <p className="p-4 text-slate-500">Connecting…</p>;
@@ -130,7 +140,7 @@ export function StoryEditor({ story, me, canEdit, onClose }: { story: StoryDetai
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((v) => !v)} className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 aria-pressed:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-700">
           History
         </button>
-        <button type="button" aria-keyshortcuts="Escape" onClick={() => void leave()} className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        <button type="button" aria-keyshortcuts="Escape" onClick={onClose} className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
           Done
         </button>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { useImperativeHandle, useRef, useState, type FormEvent, type RefObject } from "react";
+import { useEffect, useImperativeHandle, useMemo, useRef, useState, type FormEvent, type RefObject } from "react";
 import type { ErrorBody } from "@/server/contract/error-codes";
 import type { StoryDetail } from "@/server/contract/story";
 import type { StoryFieldsPatchInput } from "@/server/contract/story-fields";
@@ -74,7 +74,17 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
   const [message, setMessage] = useState<{ tone: "ok" | "conflict" | "error"; text: string } | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const saveRef = useRef<HTMLButtonElement>(null);
-  useImperativeHandle(handleRef, () => ({ unsavedFields: () => (edited === null ? [] : changedFields(valuesOf(base), edited)), focusSave: () => saveRef.current?.focus() }), [edited, base]);
+  const unsaved = useMemo(() => (edited === null ? [] : changedFields(valuesOf(base), edited)), [edited, base]);
+  useImperativeHandle(handleRef, () => ({ unsavedFields: () => unsaved, focusSave: () => saveRef.current?.focus() }), [unsaved]);
+  const isUnsaved = unsaved.length > 0;
+  useEffect(() => {
+    if (!isUnsaved) return;
+    // Closing or reloading the tab, or a link that loads another page, would drop them too: the browser asks.
+    // Listening only while something is unsaved keeps the page in the browser's back/forward cache otherwise.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => window.removeEventListener("beforeunload", onBeforeUnload);
+  }, [isUnsaved]);
   const set = <K extends keyof FieldValues>(key: K, value: FieldValues[K]) => {
     if (edited === null) setSaved(base);
     setEdited({ ...values, [key]: value });

@@ -23,6 +23,7 @@ import { useHolderNotices } from "./use-holder-notices";
 import { useReturnFocusToQueue } from "./use-return-focus";
 import { useDeskKeys } from "./use-desk-keys";
 import { useDeskUrl } from "./use-desk-url";
+import { useEditorGuard } from "./use-editor-guard";
 import { useReadOnDwell } from "./use-read-on-dwell";
 import { useToast } from "./use-toast";
 import { useTriage } from "./use-triage";
@@ -61,7 +62,10 @@ function useStorySelection(select: (id: string | null, mode?: "push" | "replace"
 /** The desk once signed in: header, filters, the live queue and the reading pane, all keyboard-first. */
 export function DeskWorkspace({ me }: { me: UserDto }) {
   const { filters, selectedId, isEditingInUrl, currentSelectedId, select: selectInUrl, setFilters, setEditingInUrl } = useDeskUrl(me.deskIds[0]);
-  const select = useStorySelection(selectInUrl, selectedId, filters);
+  const selectNow = useStorySelection(selectInUrl, selectedId, filters);
+  const { guardRef: editorGuardRef, leaveFor } = useEditorGuard();
+  // Every change of selection (a click, j/k, Escape, Back to the queue) may take the editing pane off its story.
+  const select = useCallback((id: string | null) => leaveFor(id, () => selectNow(id)), [leaveFor, selectNow]);
   const [marked, setMarked] = useState<ReadonlySet<string>>(new Set());
   const [menu, setMenu] = useState<RowMenuState | null>(null);
   const [isHelpOpen, setIsHelpOpen] = useState(false);
@@ -80,12 +84,13 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
   const queueRef = useRef<QueueHandle | null>(null);
   // Opens the editing pane on a story, or closes it (Done, Escape) with the focus back on the story's queue line.
   const editStory = useCallback(
-    (id: string | null) => {
-      const leaving = id === null ? currentSelectedId() : null;
-      setEditingId(id);
-      if (leaving) queueRef.current?.focusLine(leaving);
-    },
-    [currentSelectedId, setEditingId],
+    (id: string | null) =>
+      leaveFor(id, () => {
+        const leaving = id === null ? currentSelectedId() : null;
+        setEditingId(id);
+        if (leaving) queueRef.current?.focusLine(leaving);
+      }),
+    [leaveFor, currentSelectedId, setEditingId],
   );
   const searchRef = useRef<HTMLInputElement | null>(null);
   const articleRef = useRef<HTMLElement | null>(null);
@@ -99,14 +104,15 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
   const { act, markRead } = useTriage(canEdit, show, { lookup, who, timeZone: me.timeZone, confirm, ask: prompt.ask, onActing: noteOwn });
 
   const openNewStory = useCallback(
-    (id: string) => {
-      select(id);
-      setEditingId(id);
-      // The story asked for is at the top: show it rather than hold it behind "N new", also when its push
-      // reaches the queue after the answer that named it.
-      queueRef.current?.revealStory(id);
-    },
-    [select, setEditingId],
+    (id: string) =>
+      leaveFor(id, () => {
+        selectNow(id);
+        setEditingId(id);
+        // The story asked for is at the top: show it rather than hold it behind "N new", also when its push
+        // reaches the queue after the answer that named it.
+        queueRef.current?.revealStory(id);
+      }),
+    [leaveFor, selectNow, setEditingId],
   );
   const startStory = useStartStory({ canEdit, desk: filters.desk, queueRef, show, onStarted: openNewStory });
   const newStory = useCallback(
@@ -141,13 +147,14 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
     if (focusWanted.current !== selectedId) focusWanted.current = null; // moved on before it loaded
   }, [selectedId]);
   const open = useCallback(
-    (id: string) => {
-      select(id);
-      if (queueRef.current?.story(id)?.isRead !== true) void markRead(id);
-      focusWanted.current = id;
-      requestAnimationFrame(() => focusIfShown(id)); // already on screen; otherwise the view calls back once loaded
-    },
-    [select, markRead, focusIfShown],
+    (id: string) =>
+      leaveFor(id, () => {
+        selectNow(id);
+        if (queueRef.current?.story(id)?.isRead !== true) void markRead(id);
+        focusWanted.current = id;
+        requestAnimationFrame(() => focusIfShown(id)); // already on screen; otherwise the view calls back once loaded
+      }),
+    [leaveFor, selectNow, markRead, focusIfShown],
   );
   const callbacks = useMemo<RowCallbacks>(
     () => ({ onSelect: (id) => select(id), onOpen: open, onToggleMark: toggleMark, onMenu: (storyId, x, y) => setMenu({ storyId, x, y }) }),
@@ -206,6 +213,7 @@ export function DeskWorkspace({ me }: { me: UserDto }) {
                 isEditing={editingId === selectedId}
                 resumeEditing={resumeId === selectedId}
                 onEdit={editStory}
+                editorGuardRef={editorGuardRef}
                 articleRef={articleRef}
                 onAction={(id, action) => void act([id], action)}
                 onSetRead={(id, isRead) => void markRead(id, isRead)}

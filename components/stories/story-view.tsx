@@ -7,6 +7,7 @@ import type { UserDto } from "@/server/contract/auth";
 import { editEntry } from "@/server/contract/edit-rules";
 import { isDeskStory } from "@/server/contract/new-story";
 import { textDirection } from "@/server/contract/text-direction";
+import type { EditorGuard } from "../desk/use-editor-guard";
 import { useRealtimeServices } from "../realtime/socket-provider";
 import { TimeAgo } from "../ui/time-ago";
 import { PresenceAvatars } from "./presence-avatars";
@@ -28,6 +29,8 @@ interface StoryViewProps {
   isEditing: boolean;
   /** Opens (id) or closes (null) the editing pane. */
   onEdit: (id: string | null) => void;
+  /** Set by the editing pane while it is open: what it answers before its story is taken away. */
+  editorGuardRef?: RefObject<EditorGuard | null>;
   articleRef: RefObject<HTMLElement | null>;
   onAction: (id: string, action: WorkflowAction) => void;
   onSetRead: (id: string, isRead: boolean) => void;
@@ -47,7 +50,7 @@ const StoryEditor = dynamic(() => import("../collab/story-editor").then((m) => m
 });
 
 /** The reading pane: one story in full, its actions, and who else is on it. */
-export function StoryView({ id, me, canEdit, isEditing, onEdit, articleRef, onAction, onSetRead, onShown, resumeEditing = false }: StoryViewProps) {
+export function StoryView({ id, me, canEdit, isEditing, onEdit, editorGuardRef, articleRef, onAction, onSetRead, onShown, resumeEditing = false }: StoryViewProps) {
   const query = useQuery(storyQueries.detail(id));
   const loadedState = query.data?.state;
   useEffect(() => {
@@ -69,7 +72,8 @@ export function StoryView({ id, me, canEdit, isEditing, onEdit, articleRef, onAc
   if (query.isPending) return <p className="p-4 text-slate-500">Loading…</p>;
   if (query.isError) return <p role="alert" className="p-4 text-red-600">{query.error.message}</p>;
   const story = query.data;
-  if (isEditing) return <StoryEditor story={story} me={me} canEdit={canEdit} onClose={() => onEdit(null)} />;
+  // One editor per story: a new story opened from the pane (its copy already loaded) never inherits the last one's fields.
+  if (isEditing) return <StoryEditor key={story.id} story={story} me={me} canEdit={canEdit} onClose={() => onEdit(null)} guardRef={editorGuardRef} />;
   const entry = editEntry(story.state);
   const isEditable = canEdit && entry.kind !== "refuse";
   return (
