@@ -181,6 +181,11 @@ test("a viewer opens the pane with e to watch: it says so, not that changes are 
   await expect(viewer.getByRole("heading", { name: "Watching" })).toBeVisible({ timeout: 20_000 });
   await expect(viewer.getByRole("status").filter({ hasText: "Watching live" })).toBeVisible({ timeout: 20_000 });
   await expect(viewer.getByRole("status").filter({ hasText: "All changes saved" })).toHaveCount(0);
+  // Each sees the other in the pane: the editor among those editing, the viewer among those watching, neither themself.
+  await expect(viewer.getByRole("list", { name: "Editing now" }).getByRole("listitem")).toHaveText([/Eli Editor$/]);
+  await expect(viewer.getByRole("list", { name: "Watching now" })).toHaveCount(0);
+  await expect(editor.getByRole("list", { name: "Watching now" }).getByRole("listitem")).toHaveText([/Vera Viewer$/], { timeout: 20_000 });
+  await expect(editor.getByRole("list", { name: "Editing now" }).getByRole("listitem")).toHaveText([/Eli Editor$/]);
   const typed = editor.getByRole("textbox", { name: "Headline", exact: true });
   await typed.click();
   await editor.keyboard.press("End");

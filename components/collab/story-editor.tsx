@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, useSyncExternalStore, type RefObject } from "react";
+import { useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type RefObject } from "react";
 import type { UserDto } from "@/server/contract/auth";
 import type { CollabTextField } from "@/server/contract/collab";
 import { CORRECTION_NOTICE, editEntry } from "@/server/contract/edit-rules";
@@ -20,6 +20,7 @@ import { StorySources } from "../stories/story-sources";
 import { StoryFieldsForm, type StoryFieldsHandle } from "./story-fields-form";
 import { useCollab } from "./use-collab";
 import { userColor } from "./user-color";
+import { EditorAvatars, WatchingAvatars } from "./pane-people";
 import { Counter, Field } from "./field";
 import { YTextField } from "./y-text-field";
 
@@ -32,31 +33,6 @@ const CO_EDITED: { field: CollabTextField; label: string; className: string; mul
   ],
   [{ field: "abstract", label: "Abstract", className: "text-sm", multiline: true }],
 ];
-
-/** Everyone with a caret in the story (once each): initials in their caret colour. */
-function EditorAvatars({ provider }: { provider: CollabProvider }) {
-  const awareness = provider.awareness;
-  const key = useSyncExternalStore(
-    (listener) => {
-      awareness.on("change", listener);
-      return () => awareness.off("change", listener);
-    },
-    () => [...awareness.getStates().values()].map((s) => JSON.stringify((s as { user?: unknown }).user ?? null)).join("|"),
-    () => "",
-  );
-  // One avatar per person, however many tabs or devices they edit from.
-  const people = useMemo(() => [...new Set(key.split("|"))].flatMap((json) => { const user = JSON.parse(json || "null") as { name: string; color: string } | null; return user ? [user] : []; }), [key]);
-  return (
-    <ul aria-label="Editing now" className="flex items-center gap-1">
-      {people.map((p, i) => (
-        <li key={`${p.name}-${i}`} title={p.name} className="inline-flex size-6 items-center justify-center rounded-full text-[10px] font-bold text-white" style={{ backgroundColor: p.color }}>
-          <span aria-hidden>{p.name.split(/\s+/).map((w) => w[0]).join("").slice(0, 2).toUpperCase()}</span>
-          <span className="sr-only">{p.name}</span>
-        </li>
-      ))}
-    </ul>
-  );
-}
 
 const STATUS_TEXT: Record<CollabProvider["status"], string> = {
   joining: "Connecting…",
@@ -137,6 +113,7 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
           {statusText(provider, readOnly)}
         </span>
         <EditorAvatars provider={provider} />
+        <WatchingAvatars storyId={story.id} myId={me.id} />
         <button type="button" aria-pressed={showHistory} onClick={() => setShowHistory((v) => !v)} className="ml-auto rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 aria-pressed:bg-slate-200 dark:border-slate-600 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-700">
           History
         </button>
