@@ -186,6 +186,11 @@ test("a viewer opens the pane with e to watch: it says so, not that changes are 
   await expect(viewer.getByRole("list", { name: "Watching now" })).toHaveCount(0);
   await expect(editor.getByRole("list", { name: "Watching now" }).getByRole("listitem")).toHaveText([/Vera Viewer$/], { timeout: 20_000 });
   await expect(editor.getByRole("list", { name: "Editing now" }).getByRole("listitem")).toHaveText([/Eli Editor$/]);
+  for (const width of [1440, 390]) {
+    await editor.setViewportSize({ width, height: 900 });
+    await editor.screenshot({ path: test.info().outputPath(`watching-${width}.png`) });
+  }
+  await editor.setViewportSize({ width: 1440, height: 900 });
   const typed = editor.getByRole("textbox", { name: "Headline", exact: true });
   await typed.click();
   await editor.keyboard.press("End");

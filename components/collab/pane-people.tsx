@@ -65,7 +65,7 @@ export function WatchingAvatars({ storyId, myId }: { storyId: string; myId: stri
   const watching = usePresence(storyId).filter((v) => v.mode === "viewing" && v.userId !== myId);
   if (watching.length === 0) return null;
   return (
-    <ul aria-label="Watching now" className="flex items-center gap-1">
+    <ul aria-label="Watching now" className="flex items-center gap-1 border-l border-slate-300 pl-2 dark:border-slate-600">
       {watching.map((v) => (
         <Avatar key={v.userId} name={v.name} initials={v.initials} color={userColor(v.userId)} faded />
       ))}

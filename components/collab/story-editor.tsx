@@ -109,7 +109,8 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
     <section aria-label="Editing" data-story-id={story.id} {...{ [EDITOR_PANE_ATTRIBUTE]: "" }} className="mx-auto max-w-3xl p-5">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 className="text-sm font-semibold">{readOnly ? "Watching" : "Editing"}</h2>
-        <span role="status" className="text-xs text-slate-500 dark:text-slate-400">
+        {/* On a phone the status takes the second line, so History and Done stay beside the heading. */}
+        <span role="status" className="text-xs text-slate-500 max-sm:order-last max-sm:basis-full dark:text-slate-400">
           {statusText(provider, readOnly)}
         </span>
         <EditorAvatars provider={provider} />
