@@ -41,8 +41,12 @@ test("three editors type into the same headline and body at once; offline typing
   const queueAvatars = pages[0]!.locator(`[role="option"][data-story-id="${id}"] [data-presence-mode="editing"]`);
   await expect(queueAvatars).toHaveCount(2, { timeout: 15_000 });
   const colours = async (locator: ReturnType<Page["locator"]>) => locator.evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor));
-  const paneColours = await colours(pages[0]!.getByRole("list", { name: "Editing now" }).getByRole("listitem"));
+  // Three people in one story: three colours, told apart (each settles once the desk's presence names everyone), the same on every screen.
+  const paneAvatars = pages[0]!.getByRole("list", { name: "Editing now" }).getByRole("listitem");
+  await expect.poll(async () => new Set(await colours(paneAvatars)).size).toBe(3);
+  const paneColours = await colours(paneAvatars);
   for (const colour of await colours(queueAvatars)) expect(paneColours).toContain(colour);
+  for (const page of pages.slice(1)) await expect.poll(async () => [...(await colours(page.getByRole("list", { name: "Editing now" }).getByRole("listitem")))].sort()).toEqual([...paneColours].sort());
 
   // Headline: each types at the end, interleaved with the others.
   const typed = [" alpha", " bravo", " charlie"];

@@ -3,7 +3,7 @@
 import { useMemo, useSyncExternalStore } from "react";
 import { usePresence } from "../realtime/use-presence";
 import type { CollabProvider } from "./collab-provider";
-import { userColor } from "./user-color";
+import { storyColors } from "./user-color";
 
 /** One person in the pane's header: initials in their colour, the name for the pointer and screen readers. */
 function Avatar({ name, initials, color, faded }: { name: string; initials: string; color: string; faded?: boolean }) {
@@ -62,12 +62,14 @@ export function EditorAvatars({ provider }: { provider: CollabProvider }) {
  * viewer), from the desk's presence: the editors see who is looking over their shoulder. Nothing when nobody is.
  */
 export function WatchingAvatars({ storyId, myId }: { storyId: string; myId: string }) {
-  const watching = usePresence(storyId).filter((v) => v.mode === "viewing" && v.userId !== myId);
+  const everyone = usePresence(storyId);
+  const watching = everyone.filter((v) => v.mode === "viewing" && v.userId !== myId);
   if (watching.length === 0) return null;
+  const colorOf = storyColors(everyone.map((v) => v.userId));
   return (
     <ul aria-label="Watching now" className="flex items-center gap-1 border-l border-slate-300 pl-2 dark:border-slate-600">
       {watching.map((v) => (
-        <Avatar key={v.userId} name={v.name} initials={v.initials} color={userColor(v.userId)} faded />
+        <Avatar key={v.userId} name={v.name} initials={v.initials} color={colorOf(v.userId)} faded />
       ))}
     </ul>
   );

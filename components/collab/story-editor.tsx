@@ -19,7 +19,8 @@ import type { CollabProvider } from "./collab-provider";
 import { StorySources } from "../stories/story-sources";
 import { StoryFieldsForm, type StoryFieldsHandle } from "./story-fields-form";
 import { useCollab } from "./use-collab";
-import { userColor } from "./user-color";
+import { storyColors } from "./user-color";
+import { usePresence } from "../realtime/use-presence";
 import { EditorAvatars, WatchingAvatars } from "./pane-people";
 import { Counter, Field } from "./field";
 import { YTextField } from "./y-text-field";
@@ -58,7 +59,10 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
   const [lengths, setLengths] = useState({ headline: 0, slugline: 0, abstract: 0 });
   const [words, setWords] = useState(0);
   const [showHistory, setShowHistory] = useState(false);
-  const user = useMemo(() => ({ name: me.name, color: userColor(me.id) }), [me.name, me.id]);
+  // My colour told apart from everyone else's in this story (the desk's presence), as their screens work it out too.
+  const people = usePresence(story.id);
+  const color = storyColors([me.id, ...people.map((v) => v.userId)])(me.id);
+  const user = useMemo(() => ({ name: me.name, color }), [me.name, color]);
   useEffect(() => {
     setPresence(story.id, canEdit ? "editing" : "viewing");
     return () => setPresence(null, "viewing");

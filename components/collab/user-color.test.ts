@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { USER_COLORS, userColor } from "./user-color";
+import { storyColors, USER_COLORS, userColor } from "./user-color";
 
 /** WCAG relative luminance of `#rrggbb`. */
 function luminance(hex: string): number {
@@ -25,5 +25,21 @@ describe("a person's colour", () => {
     expect(color).toMatch(/^#[0-9a-f]{6}$/);
     expect(contrast(color, "#ffffff")).toBeGreaterThanOrEqual(4.5);
     expect(contrast(color, "#020617")).toBeGreaterThanOrEqual(3); // slate-950, the dark pane
+  });
+
+  it("tells the people in one story apart, the same way on every screen, up to eight", () => {
+    // Two ids with the same colour of their own.
+    const ids = Array.from({ length: 200 }, (_, i) => `user-${i}`);
+    const [a, b] = ids.filter((id) => userColor(id) === userColor(ids[0]!));
+    const colors = storyColors([b!, a!, "someone-else"]);
+    expect(colors(a!)).not.toBe(colors(b!));
+    expect([colors(a!), colors(b!)]).toContain(userColor(a!));
+    // Another screen lists them in another order: the same colours.
+    const again = storyColors(["someone-else", a!, b!]);
+    expect([a, b, "someone-else"].map((id) => again(id!))).toEqual([a, b, "someone-else"].map((id) => colors(id!)));
+    // Eight people: eight colours; someone not in the story keeps their own.
+    const eight = storyColors(ids.slice(0, 8));
+    expect(new Set(ids.slice(0, 8).map(eight)).size).toBe(8);
+    expect(eight("outsider")).toBe(userColor("outsider"));
   });
 });

@@ -1,6 +1,6 @@
 "use client";
 
-import { userColor } from "../collab/user-color";
+import { storyColors } from "../collab/user-color";
 import { usePresence } from "../realtime/use-presence";
 
 /**
@@ -13,6 +13,7 @@ export function PresenceAvatars({ storyId, max = 3 }: { storyId: string; max?: n
   if (viewers.length === 0) return null;
   const shown = viewers.length > max ? viewers.slice(0, max - 1) : viewers;
   const label = viewers.map((v) => `${v.name} ${v.mode}`).join(", ");
+  const colorOf = storyColors(viewers.map((v) => v.userId));
   return (
     <span className="flex items-center -space-x-1" title={label}>
       <span className="sr-only">{label}</span>
@@ -21,7 +22,7 @@ export function PresenceAvatars({ storyId, max = 3 }: { storyId: string; max?: n
           key={v.userId}
           aria-hidden
           data-presence-mode={v.mode}
-          style={{ backgroundColor: userColor(v.userId) }}
+          style={{ backgroundColor: colorOf(v.userId) }}
           className={`inline-flex size-5 items-center justify-center rounded-full text-[10px] font-bold leading-none text-white ring-2 ${
             v.mode === "editing" ? "ring-amber-400" : "ring-white dark:ring-slate-950"
           }`}
