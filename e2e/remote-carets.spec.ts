@@ -127,3 +127,43 @@ test("another editor's caret follows their typing, named, without moving the tex
   await caret.scrollIntoViewIfNeeded();
   await saveShot(a, "remote-caret-1440-dark.png");
 });
+
+test("carets show in every short field; one scrolled out of view waits at the field's edge with an arrow", async ({ browser, request, baseURL }) => {
+  test.setTimeout(300_000);
+  const [reader, typist] = ["Rhea Reader", "Tomas Typist"];
+  const [readerEmail, typistEmail] = await Promise.all([reader, typist].map((name) => ensureUser(request, baseURL!, "editor", name)));
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:field-carets:${Date.now()}`, headline: "Short", body: "<p>Text.</p>" });
+  const [a, b] = [await signedInPage(browser, readerEmail!, { timeout: 90_000 }), await signedInPage(browser, typistEmail!, { timeout: 90_000 })];
+  await openStoryEditor(a, id);
+  await openStoryEditor(b, id);
+  const caretIn = (field: string) => a.locator(`[data-caret-for="${field}"]`).filter({ hasText: typist });
+
+  for (const field of ["Slugline", "Byline"]) {
+    await b.getByRole("textbox", { name: field, exact: true }).click();
+    await b.getByRole("textbox", { name: field, exact: true }).pressSequentially("abc", { delay: 30 });
+    await expect(caretIn(field)).toHaveText(typist, { timeout: 5000 });
+    await expect(caretIn(field)).toHaveAttribute("aria-hidden", "true");
+  }
+  // The abstract wraps: it names who is typing in it.
+  await b.getByRole("textbox", { name: "Abstract", exact: true }).click();
+  await b.getByRole("textbox", { name: "Abstract", exact: true }).pressSequentially("A line", { delay: 30 });
+  await expect(caretIn("Abstract")).toHaveText(typist, { timeout: 5000 });
+  await expect(caretIn("Slugline")).toHaveCount(0); // left the slugline: its caret is gone
+
+  // B types past the width of A's headline: A's field shows its start, so B's caret waits at the right edge, pointing on.
+  await headline(b).click();
+  await headline(b).press("End");
+  await headline(b).pressSequentially(" and a much longer headline that runs on past the width of the field on every screen", { delay: 5 });
+  await expect(caretIn("Headline")).toHaveAttribute("data-out-of-view", "end", { timeout: 5000 });
+  await expect(caretIn("Headline")).toHaveText(`${typist} ▸`);
+  // The caret and its name stay over the field, not off its edge.
+  const [field, caret, name] = [await headline(a).boundingBox(), await caretIn("Headline").boundingBox(), await caretIn("Headline").locator(".collaboration-carets__label").boundingBox()];
+  expect(caret!.x + caret!.width).toBeLessThanOrEqual(field!.x + field!.width);
+  expect(name!.x + name!.width).toBeLessThanOrEqual(field!.x + field!.width + 1);
+  // Once A's field shows the end too, the caret is back where B types.
+  await headline(a).click();
+  await headline(a).press("End");
+  await expect(caretIn("Headline")).not.toHaveAttribute("data-out-of-view", /.+/, { timeout: 5000 });
+  await expect.poll(() => headlineCaretOffEnd(a, typist), { timeout: 5000 }).toBeLessThan(2);
+  await saveShot(a, "field-carets-1440.png");
+});

@@ -26,8 +26,8 @@ import { Counter, Field } from "./field";
 import { YTextField } from "./y-text-field";
 
 /** The short co-edited fields, row by row: the headline alone, slugline beside byline, then the abstract. */
-const CO_EDITED: { field: CollabTextField; label: string; className: string; multiline?: boolean; showCarets?: boolean }[][] = [
-  [{ field: "headline", label: "Headline", className: "text-lg font-semibold", showCarets: true }],
+const CO_EDITED: { field: CollabTextField; label: string; className: string; multiline?: boolean }[][] = [
+  [{ field: "headline", label: "Headline", className: "text-lg font-semibold" }],
   [
     { field: "slugline", label: "Slugline", className: "font-mono text-sm" },
     { field: "byline", label: "Byline", className: "text-sm" },
@@ -143,7 +143,7 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
         <div className="grid gap-3">
           {CO_EDITED.map((row, index) => (
             <div key={index} className={row.length > 1 ? "grid grid-cols-2 gap-3" : "grid"}>
-              {row.map(({ field, label, className, multiline, showCarets }) => {
+              {row.map(({ field, label, className, multiline }) => {
                 const limit = field in limits ? limits[field as keyof typeof limits] : undefined;
                 const counted = field in lengths ? (field as keyof typeof lengths) : null;
                 return (
@@ -157,7 +157,6 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
                       dir={dir}
                       lang={lang}
                       multiline={multiline}
-                      showCarets={showCarets}
                       className={className}
                       onLength={counted ? length(counted) : undefined}
                       describedBy={counted ? `${counterId}-${field}` : undefined}

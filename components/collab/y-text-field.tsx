@@ -6,12 +6,30 @@ import * as Y from "yjs";
 import { isTypingTarget } from "../keyboard/shortcuts";
 import { FIELD_CONTROL } from "./field";
 
-/** A remote caret in a single-line field: where (in px from the field's left edge), whose, what colour. */
+/**
+ * A remote caret: where (in px from the field's left edge; null in a multi-line field, where only who is
+ * in it is shown), whose, what colour, and which way it lies when scrolled out of the field's view.
+ */
 interface RemoteCaret {
   clientId: number;
   name: string;
   color: string;
-  left: number;
+  left: number | null;
+  outOfView: "start" | "end" | null;
+  /** In the field's right half: the name hangs back to the left, so it stays over the field. */
+  hangsBack?: boolean;
+}
+
+/** How far into the padding a caret may sit and still be in view (a caret at the end of text scrolled to its end). */
+const CARET_SLACK_PX = 3;
+
+/** A caret `left` px from the field's left edge, kept inside its text box (`padding` each side) with the side it left by. */
+export function placeCaret(left: number, width: number, padding: number, isRtl: boolean): { left: number; outOfView: "start" | "end" | null } {
+  const [min, max] = [padding, width - padding];
+  const clamped = Math.min(max, Math.max(min, left));
+  if (Math.abs(clamped - left) <= CARET_SLACK_PX) return { left: clamped, outOfView: null };
+  const beforeStart = isRtl ? left > max : left < min;
+  return { left: clamped, outOfView: beforeStart ? "start" : "end" };
 }
 
 const LOCAL = Symbol("local-input");
@@ -64,7 +82,6 @@ interface YTextFieldProps {
   caretField: string;
   readOnly: boolean;
   multiline?: boolean;
-  showCarets?: boolean;
   className?: string;
   onLength?: (length: number) => void;
   /** Writing direction and language of the story's text (`rtl` for Arabic and Hebrew copy). */
@@ -79,9 +96,10 @@ interface YTextFieldProps {
 /**
  * A plain input (or textarea) bound to a Y.Text: typing becomes Yjs inserts and deletes (one
  * transaction per input event), remote changes move into the field keeping the caret where it was,
- * and with `showCarets` other people's carets are drawn over the field with their name and colour.
+ * and other people's carets are drawn over the field with their name and colour (at the field's edge,
+ * with an arrow, when scrolled out of its view; in a multi-line field, their names above it).
  */
-export function YTextField({ text, awareness, label, caretField, readOnly, multiline, showCarets, className, onLength, dir, lang, describedBy, autoFocus }: YTextFieldProps) {
+export function YTextField({ text, awareness, label, caretField, readOnly, multiline, className, onLength, dir, lang, describedBy, autoFocus }: YTextFieldProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const [carets, setCarets] = useState<RemoteCaret[]>([]);
   const lengthRef = useRef(onLength);
@@ -101,7 +119,6 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
     };
     const clearCaret = () => awareness.setLocalStateField(caretField, null);
     const drawCarets = () => {
-      if (!showCarets) return;
       const style = getComputedStyle(element);
       // Right-to-left text starts at the right edge: a caret sits that far from the right.
       const isRtl = style.direction === "rtl";
@@ -114,9 +131,16 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
         if (!caret?.head || !user?.name) continue;
         const position = Y.createAbsolutePositionFromRelativePosition(Y.createRelativePositionFromJSON(caret.head), doc);
         if (!position || position.type !== text) continue;
+        const person = { clientId, name: user.name, color: user.color ?? "#1971c2" };
+        // A wrapped multi-line field has no simple place for the caret: it says who is typing in it.
+        if (multiline) {
+          next.push({ ...person, left: null, outOfView: null });
+          continue;
+        }
         const offset = padding + textWidth(element, element.value.slice(0, position.index));
         const left = isRtl ? element.offsetWidth - offset - element.scrollLeft : offset - element.scrollLeft;
-        next.push({ clientId, name: user.name, color: user.color ?? "#1971c2", left });
+        const placed = placeCaret(left, element.offsetWidth, padding, isRtl);
+        next.push({ ...person, ...placed, hangsBack: placed.left > element.offsetWidth / 2 });
       }
       setCarets(next);
     };
@@ -181,7 +205,7 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
       element.removeEventListener("beforeinput", onHistory);
       undo.destroy();
     };
-  }, [text, awareness, caretField, readOnly, multiline, showCarets]);
+  }, [text, awareness, caretField, readOnly, multiline]);
   useEffect(() => {
     const element = ref.current;
     if (!autoFocus || readOnly || !element) return;
@@ -195,15 +219,28 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
   return (
     <div className="relative">
       {multiline ? <textarea {...control} rows={3} /> : <input {...control} type="text" autoComplete="off" />}
-      {carets.map((caret) => (
-        // The body's caret classes (app/globals.css), so both fields show a person the same way; hidden from
-        // screen readers as the body's is (the name would be read as part of the field's label).
-        <span key={caret.clientId} data-caret-for={label} aria-hidden="true" className="collaboration-carets__caret absolute top-0.5 bottom-0.5" style={{ left: caret.left, borderColor: caret.color }}>
-          <span className="collaboration-carets__label" style={{ backgroundColor: caret.color }}>
-            {caret.name}
+      {/* The body's caret classes (app/globals.css), so every field shows a person the same way; hidden from
+          screen readers as the body's is (the name would be read as part of the field's label). */}
+      {carets.map((caret) =>
+        caret.left === null ? null : (
+          <span key={caret.clientId} data-caret-for={label} data-out-of-view={caret.outOfView ?? undefined} aria-hidden="true" className="collaboration-carets__caret absolute top-0.5 bottom-0.5" style={{ left: caret.left, borderColor: caret.color }}>
+            <span className="collaboration-carets__label" data-toward={caret.hangsBack ? "start" : undefined} style={{ backgroundColor: caret.color }}>
+              {caret.outOfView === "start" ? "◂ " : null}
+              {caret.name}
+              {caret.outOfView === "end" ? " ▸" : null}
+            </span>
           </span>
+        ),
+      )}
+      {multiline && carets.length > 0 ? (
+        <span aria-hidden="true" className="pointer-events-none absolute top-1 right-1 flex gap-1">
+          {carets.map((caret) => (
+            <span key={caret.clientId} data-caret-for={label} className="rounded-sm px-1 text-[10px] font-semibold leading-[14px] text-white" style={{ backgroundColor: caret.color }}>
+              {caret.name}
+            </span>
+          ))}
         </span>
-      ))}
+      ) : null}
     </div>
   );
 }
