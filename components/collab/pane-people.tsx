@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useSyncExternalStore } from "react";
+import { initialsOf } from "@/server/contract/initials";
 import { usePresence } from "../realtime/use-presence";
 import type { CollabProvider } from "./collab-provider";
 import { storyColors } from "./user-color";
@@ -14,14 +15,6 @@ function Avatar({ name, initials, color, faded }: { name: string; initials: stri
     </li>
   );
 }
-
-const initialsOf = (name: string) =>
-  name
-    .split(/\s+/)
-    .map((w) => w[0])
-    .join("")
-    .slice(0, 2)
-    .toUpperCase();
 
 /** Everyone with a caret in the story (once each): initials in their caret colour; a viewer is not among them. */
 export function EditorAvatars({ provider }: { provider: CollabProvider }) {

@@ -7,17 +7,17 @@ import { isTypingTarget } from "../keyboard/shortcuts";
 import { FIELD_CONTROL } from "./field";
 
 /**
- * A remote caret: where (in px from the field's left edge; null in a multi-line field, where only who is
- * in it is shown), whose, what colour, and which way it lies when scrolled out of the field's view.
+ * A remote caret: where (in px from the field's left edge; unused in a multi-line field, where only who
+ * is in it is shown), whose, what colour, and which way it lies when scrolled out of the field's view.
  */
 interface RemoteCaret {
   clientId: number;
   name: string;
   color: string;
-  left: number | null;
+  left: number;
   outOfView: "start" | "end" | null;
   /** In the field's right half: the name hangs back to the left, so it stays over the field. */
-  hangsBack?: boolean;
+  hangsBack: boolean;
 }
 
 /** How far into the padding a caret may sit and still be in view (a caret at the end of text scrolled to its end). */
@@ -97,7 +97,7 @@ interface YTextFieldProps {
  * A plain input (or textarea) bound to a Y.Text: typing becomes Yjs inserts and deletes (one
  * transaction per input event), remote changes move into the field keeping the caret where it was,
  * and other people's carets are drawn over the field with their name and colour (at the field's edge,
- * with an arrow, when scrolled out of its view; in a multi-line field, their names above it).
+ * with an arrow, when scrolled out of its view; in a multi-line field, their names at its top corner).
  */
 export function YTextField({ text, awareness, label, caretField, readOnly, multiline, className, onLength, dir, lang, describedBy, autoFocus }: YTextFieldProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -134,7 +134,7 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
         const person = { clientId, name: user.name, color: user.color ?? "#1971c2" };
         // A wrapped multi-line field has no simple place for the caret: it says who is typing in it.
         if (multiline) {
-          next.push({ ...person, left: null, outOfView: null });
+          next.push({ ...person, left: 0, outOfView: null, hangsBack: false });
           continue;
         }
         const offset = padding + textWidth(element, element.value.slice(0, position.index));
@@ -221,18 +221,7 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
       {multiline ? <textarea {...control} rows={3} /> : <input {...control} type="text" autoComplete="off" />}
       {/* The body's caret classes (app/globals.css), so every field shows a person the same way; hidden from
           screen readers as the body's is (the name would be read as part of the field's label). */}
-      {carets.map((caret) =>
-        caret.left === null ? null : (
-          <span key={caret.clientId} data-caret-for={label} data-out-of-view={caret.outOfView ?? undefined} aria-hidden="true" className="collaboration-carets__caret absolute top-0.5 bottom-0.5" style={{ left: caret.left, borderColor: caret.color }}>
-            <span className="collaboration-carets__label" data-toward={caret.hangsBack ? "start" : undefined} style={{ backgroundColor: caret.color }}>
-              {caret.outOfView === "start" ? "◂ " : null}
-              {caret.name}
-              {caret.outOfView === "end" ? " ▸" : null}
-            </span>
-          </span>
-        ),
-      )}
-      {multiline && carets.length > 0 ? (
+      {multiline ? (
         <span aria-hidden="true" className="pointer-events-none absolute top-1 right-1 flex gap-1">
           {carets.map((caret) => (
             <span key={caret.clientId} data-caret-for={label} className="rounded-sm px-1 text-[10px] font-semibold leading-[14px] text-white" style={{ backgroundColor: caret.color }}>
@@ -240,7 +229,18 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
             </span>
           ))}
         </span>
-      ) : null}
+      ) : (
+        carets.map((caret) => (
+          <span key={caret.clientId} data-caret-for={label} data-out-of-view={caret.outOfView ?? undefined} aria-hidden="true" className="collaboration-carets__caret absolute top-0.5 bottom-0.5" style={{ left: caret.left, borderColor: caret.color }}>
+            {/* Out of view, the arrow points the way it lies on screen: to the right edge's side or the left's, whatever the text's direction. */}
+            <span className="collaboration-carets__label" data-toward={caret.hangsBack ? "start" : undefined} style={{ backgroundColor: caret.color }}>
+              {caret.outOfView && !caret.hangsBack ? "◂ " : null}
+              {caret.name}
+              {caret.outOfView && caret.hangsBack ? " ▸" : null}
+            </span>
+          </span>
+        ))
+      )}
     </div>
   );
 }

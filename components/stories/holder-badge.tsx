@@ -3,17 +3,9 @@
 import type { StorySummary } from "@/server/contract/story";
 import { holderSentence } from "@/server/contract/refusal-words";
 import { clockTime } from "@/server/contract/clock";
+import { initialsOf } from "@/server/contract/initials";
 import { useDeskTimeZone } from "../ui/desk-time-zone";
 import { useDeskUser } from "./action-availability";
-
-/** "EE" for "Eda Editor": the first letters of the first and last words. */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return "?";
-  const first = words[0]!.charAt(0);
-  const last = words.length > 1 ? words[words.length - 1]!.charAt(0) : (words[0]!.charAt(1) ?? "");
-  return (first + last).toUpperCase();
-}
 
 /** "Taken by Eda Editor 14:02" (or "Taken by you 14:02"), in the desk's time zone; null when nobody holds it. */
 export function takenText(story: Pick<StorySummary, "takenBy" | "takenByName" | "takenAt">, viewerId: string | null, timeZone: string | undefined): string | null {

@@ -12,13 +12,6 @@ interface Entry extends PresencePerson {
   mode: PresenceMode;
 }
 
-/** Two letters for a name: first and last word ("Eda Editor" → "EE"), or the first two letters of one word. */
-export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/u).filter(Boolean);
-  const letters = words.length >= 2 ? [...words[0]!].slice(0, 1).concat([...words[words.length - 1]!].slice(0, 1)) : [...(words[0] ?? "?")].slice(0, 2);
-  return letters.join("").toUpperCase();
-}
-
 /**
  * Which socket is on which story, in memory (one process). Every change returns the stories whose
  * viewer list actually changed, so only real changes are broadcast.

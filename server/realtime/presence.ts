@@ -3,7 +3,8 @@ import type { AppContext } from "../app-context";
 import { hasRole, RoleSchema } from "../contract/auth";
 import type { ClientToServerEvents, ServerToClientEvents, SocketData } from "../contract/events";
 import { PresenceSetSchema, type CommandAck } from "../contract/presence";
-import { initialsOf, PresenceRegistry, type PresencePerson } from "./presence-registry";
+import { initialsOf } from "../contract/initials";
+import { PresenceRegistry, type PresencePerson } from "./presence-registry";
 import { DESK_ROOM } from "./rooms";
 import type { DeskServer } from "./socket-publisher";
 
