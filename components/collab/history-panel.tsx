@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useMemo, useState } from "react";
 import type { DeskDiffSide } from "@/server/contract/desk-copy";
 import { isDeskStory } from "@/server/contract/new-story";
 import type { StoryDetail } from "@/server/contract/story";
@@ -10,7 +10,7 @@ import { SideBySideDiff } from "../stories/diff-text";
 import { useDeskTimeZone } from "../ui/desk-time-zone";
 import { TimeAgo } from "../ui/time-ago";
 import { deskCopyQueries } from "./desk-copy-queries";
-import { versionEdits, versionTitle } from "./version-label";
+import { versionEdits, versionNames, versionTitle } from "./version-label";
 
 /**
  * The desk copy's history: every kept version (each workflow step, every few minutes of editing,
@@ -31,11 +31,11 @@ export function HistoryPanel({ story, canEdit }: { story: StoryDetail; canEdit: 
   const chosen: DeskDiffSide = picked ?? list.at(-1)?.id ?? "agency";
   const diff = useQuery(deskCopyQueries.diff(story.id, chosen, against, story.updatedAt));
   const originTitle = isDeskStory(story) ? "Its first text" : "Agency's original";
+  const names = useMemo(() => versionNames(versions.data?.versions ?? [], timeZone), [versions.data, timeZone]);
   const sideTitle = (side: DeskDiffSide) => {
     if (side === "current") return "Current copy";
     if (side === "agency") return originTitle;
-    const version = list.find((v) => v.id === side);
-    return version ? `${versionTitle(version)}, ${clockTime(version.at, timeZone)}` : `Version ${side}`;
+    return names.get(side) ?? `Version ${side}`;
   };
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
 

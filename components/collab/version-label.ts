@@ -1,4 +1,5 @@
 import type { DeskVersion } from "@/server/contract/desk-copy";
+import { clockTime, clockTimeSeconds } from "@/server/contract/clock";
 import { ACTION_DONE } from "@/server/contract/workflow";
 
 /** What each kind of version says before "by …". */
@@ -23,4 +24,35 @@ export function versionTitle(version: Pick<DeskVersion, "reason" | "actor" | "co
 export function versionEdits(version: Pick<DeskVersion, "reason" | "contributors">): string | null {
   if (version.reason === "editing") return null;
   return version.contributors.length > 0 ? `edits by ${names(version.contributors)}` : "no edits";
+}
+
+type Named = Pick<DeskVersion, "id" | "reason" | "actor" | "contributors" | "at">;
+
+/** Counts of each name, and the names that more than one version has. */
+function repeated(names: readonly string[]): Set<string> {
+  const counts = new Map<string, number>();
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return new Set([...counts].filter(([, n]) => n > 1).map(([name]) => name));
+}
+
+/**
+ * Each version's name where it stands alone (a "Compare with" choice, a side's heading): "Edits by
+ * Ann, 14:02". Two that would read alike (the same step by the same people in the same minute) carry
+ * the second ("14:02:31"), and if still alike a number in the order they were kept ("14:02:31 (2)").
+ */
+export function versionNames(versions: readonly Named[], timeZone?: string): Map<number, string> {
+  const byMinute = versions.map((v) => `${versionTitle(v)}, ${clockTime(v.at, timeZone)}`);
+  const sameMinute = repeated(byMinute);
+  const named = versions.map((v, i) => (sameMinute.has(byMinute[i]!) ? `${versionTitle(v)}, ${clockTimeSeconds(v.at, timeZone)}` : byMinute[i]!));
+  const sameSecond = repeated(named);
+  const seen = new Map<string, number>();
+  return new Map(
+    versions.map((v, i) => {
+      const name = named[i]!;
+      if (!sameSecond.has(name)) return [v.id, name];
+      const n = (seen.get(name) ?? 0) + 1;
+      seen.set(name, n);
+      return [v.id, `${name} (${n})`];
+    }),
+  );
 }

@@ -5,6 +5,7 @@
 
 const clockFormats = new Map<string, Intl.DateTimeFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const secondFormats = new Map<string, Intl.DateTimeFormat>();
 
 function format(cache: Map<string, Intl.DateTimeFormat>, timeZone: string | undefined, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = timeZone ?? "";
@@ -31,6 +32,13 @@ export function clockTime(iso: string, timeZone?: string): string {
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return "--:--";
   return format(clockFormats, timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(time);
+}
+
+/** "14:02:09": the hour, minute and second of an instant in the time zone. */
+export function clockTimeSeconds(iso: string, timeZone?: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return "--:--:--";
+  return format(secondFormats, timeZone, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(time);
 }
 
 /** "2 Dec 2026, 14:02:09": the full date and time of an instant in the time zone. */
