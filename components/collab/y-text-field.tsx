@@ -34,21 +34,44 @@ export function placeCaret(left: number, width: number, padding: number, isRtl: 
 
 const LOCAL = Symbol("local-input");
 
-/** Moves an index through a Y.Text change (retain/insert/delete ops). */
-function shiftIndex(index: number, delta: readonly { retain?: number; insert?: unknown; delete?: number }[]): number {
-  let at = 0;
+/**
+ * Moves an index of the text before a Y.Text change (retain/insert/delete ops) to the same place after
+ * it. Text inserted exactly at the index goes after it when `keepLeft` (a caret stays right after what
+ * its typist just typed, so two people typing at the same spot each keep their own word together) and
+ * before it otherwise (the start of a selection stays on its first character).
+ */
+export function shiftIndex(index: number, delta: readonly { retain?: number; insert?: unknown; delete?: number }[], keepLeft: boolean): number {
+  let old = 0; // where the walk is in the text before the change
   let result = index;
   for (const op of delta) {
-    if (at > index) break;
-    if (op.retain) at += op.retain;
+    if (old > index) break;
+    if (op.retain) old += op.retain;
     else if (typeof op.insert === "string") {
-      if (at <= index) result += op.insert.length;
-      at += op.insert.length;
+      if (old < index || !keepLeft) result += op.insert.length;
     } else if (op.delete) {
-      result -= Math.min(op.delete, Math.max(0, index - at));
+      result -= Math.min(op.delete, Math.max(0, index - old));
+      old += op.delete;
     }
   }
   return Math.max(0, result);
+}
+
+/**
+ * The one edit that turns `before` into `after` (a field's value after an input event): text typed or
+ * pasted ends at the collapsed `caret`, so it is placed right there, even next to the same letters (a
+ * diff alone would put an "e" typed before another "e" after it, behind a co-editor's text); anything
+ * else is what lies between the common start and the common end.
+ */
+export function textEdit(before: string, after: string, caret: number | null): { at: number; removed: number; inserted: string } {
+  const grown = after.length - before.length;
+  if (caret !== null && grown > 0 && caret >= grown && after.startsWith(before.slice(0, caret - grown)) && after.endsWith(before.slice(caret - grown))) {
+    return { at: caret - grown, removed: 0, inserted: after.slice(caret - grown, caret) };
+  }
+  let prefix = 0;
+  while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return { at: prefix, removed: before.length - prefix - suffix, inserted: after.slice(prefix, after.length - suffix) };
 }
 
 /**
@@ -147,25 +170,21 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
     const onChange = (event: Y.YTextEvent, transaction: Y.Transaction) => {
       if (transaction.origin === LOCAL) return;
       const delta = event.delta as { retain?: number; insert?: unknown; delete?: number }[];
-      const start = shiftIndex(element.selectionStart ?? 0, delta);
-      const end = shiftIndex(element.selectionEnd ?? 0, delta);
+      const [from, to] = [element.selectionStart ?? 0, element.selectionEnd ?? 0];
+      const start = shiftIndex(from, delta, from === to);
+      const end = shiftIndex(to, delta, true);
       element.value = text.toJSON();
       if (document.activeElement === element) element.setSelectionRange(start, end);
       lengthRef.current?.(element.value.length);
       drawCarets();
     };
     const onInput = () => {
-      const before = text.toJSON();
       const after = multiline ? element.value : element.value.replace(/[\r\n]+/g, " ");
-      let prefix = 0;
-      while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
-      let suffix = 0;
-      while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+      const caret = element.selectionStart === element.selectionEnd ? element.selectionStart : null;
+      const edit = textEdit(text.toJSON(), after, caret);
       doc.transact(() => {
-        const removed = before.length - prefix - suffix;
-        if (removed > 0) text.delete(prefix, removed);
-        const inserted = after.slice(prefix, after.length - suffix);
-        if (inserted) text.insert(prefix, inserted);
+        if (edit.removed > 0) text.delete(edit.at, edit.removed);
+        if (edit.inserted) text.insert(edit.at, edit.inserted);
       }, LOCAL);
       lengthRef.current?.(after.length);
       publishCaret();
