@@ -40,6 +40,13 @@ test("the editing pane from the keyboard: e puts the cursor in the headline; Esc
   await expectBackOnLine();
   await expect(line(page, edited)).toContainText(`${edited} now`, { timeout: 20_000 });
 
+  // And from the body, where the text editor takes every Escape as its own.
+  await page.keyboard.press("e");
+  await expect(headline).toBeFocused({ timeout: 30_000 });
+  await pane.getByRole("textbox", { name: "Body", exact: true }).click();
+  await page.keyboard.press("Escape");
+  await expectBackOnLine();
+
   // Done does the same.
   await page.keyboard.press("e");
   await expect(headline).toBeFocused({ timeout: 30_000 });
@@ -200,7 +207,7 @@ test("a viewer opens the pane with e to watch: it says so, not that changes are 
 
 test("the body's formatting buttons show what applies where the caret is", async ({ browser, request, baseURL }) => {
   const email = await ensureUser(request, baseURL!, "editor", "Fern Format");
-  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:pressed:${Date.now()}`, headline: "Pressed", body: "<p>Plain paragraph.</p><blockquote><p>A quoted line.</p></blockquote>" });
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:pressed:${Date.now()}`, headline: "Pressed", body: "<p>Plain paragraph.</p><blockquote><p>A quoted line.</p></blockquote><ul><li><p>A listed point.</p></li></ul>" });
   const page = await signedInPage(browser, email);
   await openStoryEditor(page, id);
   const body = page.getByRole("textbox", { name: "Body", exact: true });
@@ -211,6 +218,12 @@ test("the body's formatting buttons show what applies where the caret is", async
   await expect(quote).toHaveAttribute("aria-pressed", "false");
   await page.keyboard.press("Control+b");
   await expect(page.getByRole("button", { name: "Bold" })).toHaveAttribute("aria-pressed", "true");
+  // A list and a quote look like one, in the editor and in the reading pane, as readers will see them.
+  const looks = (root: ReturnType<Page["locator"]>) =>
+    Promise.all([root.locator("ul").first().evaluate((el) => getComputedStyle(el).listStyleType), root.locator("blockquote").first().evaluate((el) => getComputedStyle(el).borderInlineStartWidth)]);
+  expect(await looks(body)).toEqual(["disc", "3px"]);
+  await page.getByRole("region", { name: "Editing" }).getByRole("button", { name: "Done" }).click();
+  expect(await looks(page.getByRole("article", { name: "Story" }).locator(".story-body"))).toEqual(["disc", "3px"]);
 });
 
 /** Selects `length` characters of the body's first paragraph from `start`, with the keyboard. */

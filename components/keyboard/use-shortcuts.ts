@@ -22,8 +22,11 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
   latest.current = handlers;
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented) return;
       const target = event.target;
+      // ProseMirror marks every Escape in the body as handled (prosemirror-view's captureKeyDown) and does
+      // nothing with it: there Escape still leaves the editor, as from every other field.
+      const isBodyEscape = event.key === "Escape" && target instanceof Element && target.closest(".ProseMirror") !== null;
+      if (event.defaultPrevented && !isBodyEscape) return;
       if (target instanceof Element && target.closest('[role="menu"], dialog[open]')) return;
       // With the focus dropped (a click on a blank spot), an open editing pane still comes first: Escape leaves it.
       const editorPane = target === document.body ? document.querySelector(`[${EDITOR_PANE_ATTRIBUTE}]`) : target instanceof Element ? target.closest(`[${EDITOR_PANE_ATTRIBUTE}]`) : null;
