@@ -160,6 +160,16 @@ test("carets show in every short field; one scrolled out of view waits at the fi
   const [field, caret, name] = [await headline(a).boundingBox(), await caretIn("Headline").boundingBox(), await caretIn("Headline").locator(".collaboration-carets__label").boundingBox()];
   expect(caret!.x + caret!.width).toBeLessThanOrEqual(field!.x + field!.width);
   expect(name!.x + name!.width).toBeLessThanOrEqual(field!.x + field!.width + 1);
+  // The name hangs back into the field's own row, where its counter is: the counter stays on top, readable.
+  const counter = a.getByLabel("Headline length", { exact: true });
+  const counterOnTop = () => counter.evaluate((el) => [0.25, 0.5, 0.75].every((x) => {
+    const r = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width * x, r.top + r.height / 2);
+    return hit !== null && el.contains(hit);
+  }));
+  const [counterBox, nameBox] = [await counter.boundingBox(), await caretIn("Headline").locator(".collaboration-carets__label").boundingBox()];
+  expect(nameBox!.y, "the name reaches up into the counter's row").toBeLessThan(counterBox!.y + counterBox!.height);
+  expect(await counterOnTop()).toBe(true);
   // Once A's field shows the end too, the caret is back where B types.
   await headline(a).click();
   await headline(a).press("End");

@@ -4,7 +4,11 @@ import type { ReactNode } from "react";
 export const FIELD_CONTROL =
   "w-full rounded border border-slate-300 bg-white px-2 py-1 outline-none focus:border-indigo-500 focus:ring-1 focus:ring-indigo-500 dark:border-slate-600 dark:bg-slate-900";
 
-/** A length, turning red past `limit` (when there is one). */
+/**
+ * A length, turning red past `limit` (when there is one). It sits over the name of a co-editor whose
+ * caret is near the end of the field below (the name floats up into this row), so it stays readable;
+ * the field's stacking context (`isolate`) keeps both under the pane's sticky header.
+ */
 export function Counter({ id, label, length, limit, unit }: { id?: string; label: string; length: number; limit?: number; unit?: string }) {
   const isOver = limit !== undefined && length > limit;
   // What the field it counts says of itself (aria-describedby): the numbers in words, and past the limit not by colour alone.
@@ -12,7 +16,7 @@ export function Counter({ id, label, length, limit, unit }: { id?: string; label
   const described = limit === undefined ? shown : `${length} of ${limit} characters${isOver ? ", over the limit" : ""}`;
   return (
     <>
-      <span aria-label={`${label} length`} data-over-limit={isOver} className={`font-mono text-[11px] ${isOver ? "font-bold text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
+      <span aria-label={`${label} length`} data-over-limit={isOver} className={`relative z-20 rounded-sm bg-white px-0.5 font-mono text-[11px] dark:bg-slate-950 ${isOver ? "font-bold text-red-600 dark:text-red-400" : "text-slate-500 dark:text-slate-400"}`}>
         {shown}
       </span>
       {id ? (
@@ -30,7 +34,7 @@ export function Counter({ id, label, length, limit, unit }: { id?: string; label
  */
 export function Field({ label, counter, className, children }: { label: string; counter?: ReactNode; className?: string; children: ReactNode }) {
   return (
-    <label className={`grid gap-0.5 text-xs font-medium ${className ?? ""}`}>
+    <label className={`isolate grid gap-0.5 text-xs font-medium ${className ?? ""}`}>
       {counter ? (
         <span className="flex justify-between">
           {label} {counter}

@@ -167,7 +167,7 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
               })}
             </div>
           ))}
-          <div className="grid gap-0.5 text-xs font-medium">
+          <div className="isolate grid gap-0.5 text-xs font-medium">
             <span className="flex justify-between">
               Body <Counter id={`${counterId}-body`} label="Body words" length={words} unit={words === 1 ? "word" : "words"} />
             </span>
