@@ -57,6 +57,10 @@ test("unsaved story fields: another line and j ask first; Keep editing keeps the
   // The tab would close or reload: the browser asks too.
   expect(await page.evaluate(() => !window.dispatchEvent(new Event("beforeunload", { cancelable: true })))).toBe(true);
 
+  // A link to another page of the app (Account) asks too, and Keep editing stays on the desk.
+  await page.getByRole("link", { name: "Account" }).click();
+  await keepEditing();
+
   // Leave without saving: j moves on, to the next line's story, and the typed values are gone.
   await queue(page).focus();
   await page.keyboard.press("j");
@@ -79,6 +83,15 @@ test("unsaved story fields: another line and j ask first; Keep editing keeps the
   await expect(page.getByRole("article", { name: "Story" })).toHaveAttribute("data-story-id", ids.far);
   const stored = (await (await page.request.get(`/api/stories/${ids.edited}`)).json()) as { urgency: number; editorNote: string | null };
   expect(stored).toMatchObject({ urgency: 5, editorNote: null });
+
+  // The Account link, answered Leave without saving: the account page opens.
+  await line(page, headlines.edited).click();
+  await expect(pane).toHaveAttribute("data-story-id", ids.edited);
+  await note.fill("Third thoughts");
+  await page.getByRole("link", { name: "Account" }).click();
+  await expect(ask).toContainText("Editor's note is changed but not saved");
+  await ask.getByRole("button", { name: "Leave without saving" }).click();
+  await expect(page).toHaveURL(/\/account$/);
 });
 
 test("unsaved story fields: the browser's back within the desk asks first", async ({ browser, request, baseURL }) => {

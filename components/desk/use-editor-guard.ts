@@ -21,10 +21,17 @@ interface NavigateEvent extends Event {
   destination: { url: string; key: string };
 }
 
+/** The story a desk address selects (`/?story=…` or `/stories/…`); null for any other page. */
+function storyOf(url: URL): string | null {
+  return url.searchParams.get("story") ?? /^\/stories\/([^/]+)\/?$/.exec(url.pathname)?.[1] ?? null;
+}
+
 /**
  * The one gate before the editing pane loses its story: Done, Escape, another line, j/k, an alert,
- * a new story, the browser's back and forward. Co-edited text is saved as it is typed; only the
- * fields saved with a button can be lost, and those never without the editor's word.
+ * a new story, the browser's back and forward, a link to another page of the app (Account, an admin
+ * screen). Co-edited text is saved as it is typed; only the fields saved with a button can be lost,
+ * and those never without the editor's word. Closing or reloading the tab is the browser's own
+ * question (beforeunload, in the editor).
  */
 export function useEditorGuard() {
   const guardRef = useRef<EditorGuard | null>(null);
@@ -57,6 +64,33 @@ export function useEditorGuard() {
     };
     navigation.addEventListener("navigate", onNavigate);
     return () => navigation.removeEventListener("navigate", onNavigate);
+  }, [guardAgainst]);
+
+  // A link within the app: the router would move at once, with no unload to ask at. Held before the
+  // page's own handlers see the click (capture on window); once the editor agrees, the same link is
+  // clicked again and let through, so it does what it always does.
+  useEffect(() => {
+    let letThrough: Element | null = null;
+    const onClick = (event: MouseEvent) => {
+      const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
+      if (link !== null && link === letThrough) return;
+      if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      if ((link.target && link.target !== "_self") || link.hasAttribute("download")) return;
+      const url = new URL(link.href);
+      if (url.origin !== window.location.origin) return; // leaving the app: the browser asks (beforeunload)
+      const guard = guardAgainst(storyOf(url));
+      if (!guard) return;
+      event.preventDefault();
+      event.stopPropagation();
+      void guard.confirmLeave().then((isLeaving) => {
+        if (!isLeaving) return;
+        letThrough = link;
+        link.click(); // dispatched at once: the handler above lets it through
+        letThrough = null;
+      });
+    };
+    window.addEventListener("click", onClick, true);
+    return () => window.removeEventListener("click", onClick, true);
   }, [guardAgainst]);
 
   return { guardRef, leaveFor };
