@@ -54,6 +54,7 @@ test("at 1,024 x 700 the story opens as an overlay over the queue, and the headl
   await expect(first).toBeVisible();
   await expectNoSidewaysScroll(page, "queue at 1024");
   await expectHeaderAboveRows(page);
+  await expectCountsWhole(page);
 
   // The queue has the whole width; no pane beside it until a story opens.
   const queueBox = (await queue(page).boundingBox())!;
@@ -122,7 +123,10 @@ test("on a phone (390 x 844) the queue is one column of readable lines and a sto
   const page = await pageAt(browser, { width: 390, height: 844 }, await ensureUser(request, baseURL!, "editor", "Piet Phone"));
   // One story held (IN PROGRESS and the holder's initials): the widest first row a line can have.
   expect((await page.request.post(`/api/stories/${ids[2]}/actions/take`, { data: {}, headers: { origin: baseURL! } })).status()).toBe(200);
+  // And one spiked: one more count in the header.
+  expect((await page.request.post(`/api/stories/${ids[3]}/actions/spike`, { data: {}, headers: { origin: baseURL! } })).status()).toBe(200);
   await page.goto(view(agency));
+  await expectCountsWhole(page);
   const first = line(page, headlines[0]!);
   await expect(first).toBeVisible();
   await expect(line(page, headlines[2]!)).toContainText("in progress");
@@ -208,6 +212,24 @@ test("the header's counts agree with the lines they filter to, and follow change
   await expect(status).toHaveText("5 stories");
   await expect(queue(page).getByRole("option")).toHaveCount(5);
 });
+
+/** Each of the header's counts shows whole, or not at all (never cut, never under the control beside it). */
+async function expectCountsWhole(page: Page): Promise<void> {
+  const counts = page.getByRole("list", { name: "Stories per state" });
+  await expect(counts.getByRole("button").first()).toBeVisible();
+  const cut = await counts.evaluate((list) => {
+    const box = list.getBoundingClientRect();
+    const next = document.querySelector("header button:not(ul *), header select")?.getBoundingClientRect();
+    return [...list.querySelectorAll("button")].flatMap((button) => {
+      const r = button.getBoundingClientRect();
+      const shown = r.top < box.bottom && r.bottom > box.top && r.left < box.right;
+      const covered = next !== undefined && r.left < next.right && r.right > next.left && r.top < next.bottom && r.bottom > next.top;
+      const whole = r.right <= box.right + 0.5 && r.bottom <= box.bottom + 0.5 && !covered;
+      return shown && !whole ? [button.textContent ?? ""] : [];
+    });
+  });
+  expect(cut, "counts cut off or covered").toEqual([]);
+}
 
 async function expectHeaderAboveRows(page: Page): Promise<void> {
   const header = (await page.getByRole("banner").first().boundingBox())!;

@@ -8,7 +8,8 @@ const ALWAYS_SHOWN = new Set(["incoming", "in_progress", "submitted"]);
 export function StateCounts({ states, cap, onPick }: { states: StatsDto["states"]; cap: number | null; onPick: (state: string) => void }) {
   const entries = Object.entries(states).filter(([state, count]) => count > 0 || ALWAYS_SHOWN.has(state));
   return (
-    <ul aria-label="Stories per state" className="flex items-center gap-0.5 text-[11px]">
+    // One line: a count that does not fit goes whole to a second line, which is cut off (never half a count under the next control).
+    <ul aria-label="Stories per state" className="flex h-6 min-w-0 flex-wrap items-center gap-x-0.5 overflow-hidden text-[11px]">
       {entries.map(([state, count]) => {
         const shown = `${formatCount(count)}${cap !== null && count >= cap ? "+" : ""}`;
         return (
