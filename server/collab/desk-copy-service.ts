@@ -1,4 +1,5 @@
 import type { AppContext } from "../app-context";
+import { withoutVersionMarkers } from "../contract/agency-markers";
 import type { DeskDiff, DeskDiffSide, DeskVersionList } from "../contract/desk-copy";
 import { DeskDiffQuerySchema } from "../contract/desk-copy";
 import { AppError } from "../errors";
@@ -111,7 +112,8 @@ export async function bringInAgencyVersion(ctx: AppContext, id: string, actorId:
   await collab.applyServerChange(id, actorId, "agency update", async (open) => {
     const base = await ctx.store.deskCopy.loadBase(id);
     // A document kept before bases were has no common ancestor to merge from: its text becomes the agency's.
-    const change = changeSince(base?.state ?? Y.encodeStateAsUpdate(open.doc), text);
+    // The agency's version marker ("UPDATE 1-") tells the desk which take it is; it is not brought in.
+    const change = changeSince(base?.state ?? Y.encodeStateAsUpdate(open.doc), { ...text, headline: withoutVersionMarkers(text.headline) });
     const changed = await ctx.store.deskCopy.setBase(id, { state: change.base, agencyVersion: story.agencyVersion }, actorId);
     if (changed) ctx.publisher.storiesChanged([changed]);
     return change.update;

@@ -37,6 +37,21 @@ const paragraphs = (client: CollabClient) =>
     .map((node) => (node as Y.XmlElement).toArray().map((child) => (child instanceof Y.XmlText ? child.toJSON() : "")).join(""));
 
 describe("the desk copy's history and agency updates", () => {
+  it("brings in an agency update without the agency's version marker (UPDATE 1-)", async () => {
+    server = await startTestServer();
+    const editor = await server.signIn("editor");
+    const uri = `urn:test:agency-marker:${Date.now()}`;
+    const id = await ingest(server, uri, 1, "Floods close roads", "<p>Roads are shut.</p>");
+    const client = await join(server, editor.cookie, id);
+    await ingest(server, uri, 2, "UPDATE 1-Floods close roads and schools", "<p>Roads are shut.</p>");
+    expect((await post(server, editor.cookie, `/api/stories/${id}/agency-update/bring-in`)).status).toBe(200);
+    await eventually(() => expect(client.headline()).toBe("Floods close roads and schools"));
+    await eventually(async () => expect((await get<StoryDetail>(server!, editor.cookie, `/api/stories/${id}`)).headline).toBe("Floods close roads and schools"), 3000);
+    // The agency's own version keeps its marker in history.
+    const diff = await get<{ headline: { op: string; text: string }[] }>(server, editor.cookie, `/api/stories/${id}/diff?from=1&to=2`);
+    expect(diff.headline.map((op) => op.text).join("")).toContain("UPDATE 1-");
+  });
+
   it("keeps the desk copy when the agency sends a new version, then merges the agency's changes on request", async () => {
     server = await startTestServer();
     const editor = await server.signIn("editor");

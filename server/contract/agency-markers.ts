@@ -1,0 +1,14 @@
+/**
+ * An agency's version markers at the start of a wire headline ("UPDATE 2-", "REFILE-", "RPT-",
+ * "CORRECTED-", one after another as in "UPDATE 1-REFILE-"): they tell the desk which take this is and
+ * are not for readers. Upper case only, as the agencies send them: a headline that begins with the
+ * word "Update" keeps it. Linear: fixed words, no nested repetition.
+ */
+const VERSION_MARKERS = /^(?:(?:UPDATE \d{1,3}|REFILE|RPT|CORRECTED) ?- ?)+/;
+
+/** The headline without the agency's version markers (the desk copy's headline; the agency's versions keep theirs). */
+export function withoutVersionMarkers(headline: string): string {
+  const stripped = headline.replace(VERSION_MARKERS, "");
+  // A headline that is nothing but markers keeps them: better a marker than an empty headline.
+  return stripped.trim() === "" ? headline : stripped;
+}
