@@ -31,7 +31,7 @@ function field(doc: Y.Doc) {
   const state = { value: text.toJSON(), caret: text.length };
   text.observe((event, transaction) => {
     if (transaction.origin === local) return;
-    state.caret = shiftIndex(state.caret, event.delta as never, true);
+    state.caret = shiftIndex(state.caret, event.delta, true);
     state.value = text.toJSON();
   });
   return {
