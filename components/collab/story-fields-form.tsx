@@ -7,6 +7,7 @@ import type { StoryDetail } from "@/server/contract/story";
 import type { StoryFieldsPatchInput } from "@/server/contract/story-fields";
 import { storyQueries } from "../stories/queries";
 import { Field, FIELD_CONTROL } from "./field";
+import { URGENCY_CHOICES, urgencyChoice } from "../stories/urgency";
 
 interface FieldValues {
   dateline: string;
@@ -121,9 +122,9 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
       </Field>
       <Field label="Urgency">
         <select aria-label="Urgency" value={values.urgency} disabled={!canEdit} onChange={(e) => set("urgency", Number(e.target.value))} className={INPUT}>
-          {[1, 2, 3, 4, 5, 6, 7, 8, 9].map((u) => (
+          {URGENCY_CHOICES.map((u) => (
             <option key={u} value={u}>
-              {u}
+              {urgencyChoice(u)}
             </option>
           ))}
         </select>

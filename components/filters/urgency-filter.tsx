@@ -1,10 +1,4 @@
-import { urgencyStyle } from "../stories/urgency";
-
-const LEVELS = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-
-function levelLabel(level: number): string {
-  return `${level} ${urgencyStyle(level).label}`;
-}
+import { URGENCY_CHOICES as LEVELS, urgencyChoice as levelLabel } from "../stories/urgency";
 
 /** Urgency range: from (most urgent allowed) to (least urgent allowed); 1 is FLASH, 9 the lowest. */
 export function UrgencyFilter({ min, max, onChange }: { min: string | undefined; max: string | undefined; onChange: (min: string, max: string) => void }) {

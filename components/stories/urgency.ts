@@ -12,6 +12,14 @@ export function urgencyStyle(urgency: number): { label: string; meaning: string;
   return { label, meaning, className: "bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300 dark:ring-1 dark:ring-slate-600" };
 }
 
+/** The urgencies an editor can pick, most urgent first. */
+export const URGENCY_CHOICES = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+
+/** An urgency as a choice in a list: "1 FLASH", "5 ROUTINE", "9 LOWEST". */
+export function urgencyChoice(level: number): string {
+  return `${level} ${urgencyStyle(level).label}`;
+}
+
 /** True for the stories nobody may miss: FLASH and BULLETIN. */
 export function isAlertUrgency(urgency: number): boolean {
   return urgency <= 2;
