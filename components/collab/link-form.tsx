@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { isAllowedLink, LINK_SCHEMES } from "@/server/contract/link-schemes";
+import { completeLink, isAllowedLink, LINK_SCHEMES } from "@/server/contract/link-schemes";
 import { FIELD_CONTROL } from "./field";
 
 /** "http:, https: or mailto:", from the one list of schemes. */
@@ -21,8 +21,9 @@ interface LinkFormProps {
 
 /**
  * The body's link address, asked under the toolbar (never with the browser's prompt, which blocks the
- * page and the co-editing with it). Enter applies, Esc cancels; an empty address removes the link, and
- * one with another scheme is refused in words and not applied.
+ * page and the co-editing with it). Enter applies, Esc cancels; an empty address removes the link, one
+ * typed without its scheme gets https:// (or mailto: for a mail address), and one with another scheme
+ * is refused in words and not applied.
  */
 export function LinkForm({ id, href: initial, onApply, onCancel }: LinkFormProps) {
   const [href, setHref] = useState(initial);
@@ -37,7 +38,7 @@ export function LinkForm({ id, href: initial, onApply, onCancel }: LinkFormProps
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    const address = href.trim();
+    const address = completeLink(href);
     if (address === "" || isAllowedLink(address)) {
       onApply(address);
       return;

@@ -12,3 +12,20 @@ export const ALLOWED_LINK = new RegExp(`^(?:${LINK_SCHEMES.join("|")}):`, "i");
 export function isAllowedLink(href: string | null | undefined): boolean {
   return typeof href === "string" && ALLOWED_LINK.test(href.trim());
 }
+
+/** An address typed without its scheme: a web host ("example.com/page", "www.example.org") or a mail address. */
+const BARE_HOST = /^(?:[a-z0-9-]+\.)+[a-z]{2,}(?:[/?#:]\S*)?$/i;
+const BARE_MAIL = /^[^\s@/:]+@(?:[a-z0-9-]+\.)+[a-z]{2,}$/i;
+
+/**
+ * The address an editor meant: one typed without its scheme gets `https://` (a host) or `mailto:` (a
+ * mail address), as a browser's address bar would; anything else is left as it is (and then allowed or
+ * refused by {@link isAllowedLink}).
+ */
+export function completeLink(address: string): string {
+  const trimmed = address.trim();
+  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !BARE_HOST.test(trimmed)) return trimmed;
+  if (BARE_MAIL.test(trimmed)) return `mailto:${trimmed}`;
+  if (BARE_HOST.test(trimmed)) return `https://${trimmed}`;
+  return trimmed;
+}
