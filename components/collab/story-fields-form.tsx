@@ -140,7 +140,7 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
       </Field>
       <div className="col-span-2 flex items-center gap-2">
         {/* Busy, not disabled, while saving: a disabled button would drop the keyboard's focus to the page. */}
-        <button ref={saveRef} type="submit" disabled={!canEdit} aria-disabled={isSaving} className="rounded bg-indigo-600 px-3 py-1 text-xs font-semibold text-white hover:bg-indigo-700 disabled:opacity-50 aria-disabled:opacity-50">
+        <button ref={saveRef} type="submit" disabled={!canEdit} aria-disabled={isSaving} className="shrink-0 whitespace-nowrap rounded bg-indigo-600 px-3 py-1 text-xs font-semibold text-white hover:bg-indigo-700 disabled:opacity-50 aria-disabled:opacity-50">
           Save fields
         </button>
         {message ? (
