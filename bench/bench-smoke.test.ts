@@ -70,6 +70,6 @@ describe("benchmark suite, smoke sizes", () => {
     const markdown = readFileSync(path.join(outDir, "results.md"), "utf8");
     for (const part of PARTS) expect(markdown).toContain(part.title);
     expect(markdown).toContain("| figure | value | unit | baseline | ratio | target | met |");
-    expect(markdown).toContain("n/a until co-editing");
+    expect(markdown).toContain("Co-editing is not in this mix");
   });
 });
