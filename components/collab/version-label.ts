@@ -1,5 +1,5 @@
 import type { DeskVersion } from "@/server/contract/desk-copy";
-import { clockTime, clockTimeSeconds } from "@/server/contract/clock";
+import { clockTime } from "@/server/contract/clock";
 import { ACTION_DONE } from "@/server/contract/workflow";
 
 /** What each kind of version says before "by …". */
@@ -43,7 +43,7 @@ function repeated(names: readonly string[]): Set<string> {
 export function versionNames(versions: readonly Named[], timeZone?: string): Map<number, string> {
   const byMinute = versions.map((v) => `${versionTitle(v)}, ${clockTime(v.at, timeZone)}`);
   const sameMinute = repeated(byMinute);
-  const named = versions.map((v, i) => (sameMinute.has(byMinute[i]!) ? `${versionTitle(v)}, ${clockTimeSeconds(v.at, timeZone)}` : byMinute[i]!));
+  const named = versions.map((v, i) => (sameMinute.has(byMinute[i]!) ? `${versionTitle(v)}, ${clockTime(v.at, timeZone, true)}` : byMinute[i]!));
   const sameSecond = repeated(named);
   const seen = new Map<string, number>();
   return new Map(

@@ -75,7 +75,8 @@ export function useEditorGuard() {
       const link = event.target instanceof Element ? event.target.closest("a[href]") : null;
       if (link !== null && link === letThrough) return;
       if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      if ((link.target && link.target !== "_self") || link.hasAttribute("download")) return;
+      // A link in the text being edited is text: a click there places the caret, it goes nowhere.
+      if ((link.target && link.target !== "_self") || link.hasAttribute("download") || link.isContentEditable) return;
       const url = new URL(link.href);
       if (url.origin !== window.location.origin) return; // leaving the app: the browser asks (beforeunload)
       const guard = guardAgainst(storyOf(url));

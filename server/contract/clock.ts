@@ -27,18 +27,11 @@ export function isTimeZone(name: string): boolean {
   }
 }
 
-/** "14:02": the hour and minute of an instant in the time zone (the runtime's own when none is given). */
-export function clockTime(iso: string, timeZone?: string): string {
+/** "14:02": the hour and minute of an instant in the time zone (the runtime's own when none is given); "14:02:09" with `withSeconds`. */
+export function clockTime(iso: string, timeZone?: string, withSeconds = false): string {
   const time = Date.parse(iso);
-  if (Number.isNaN(time)) return "--:--";
-  return format(clockFormats, timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(time);
-}
-
-/** "14:02:09": the hour, minute and second of an instant in the time zone. */
-export function clockTimeSeconds(iso: string, timeZone?: string): string {
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return "--:--:--";
-  return format(secondFormats, timeZone, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).format(time);
+  if (Number.isNaN(time)) return withSeconds ? "--:--:--" : "--:--";
+  return format(withSeconds ? secondFormats : clockFormats, timeZone, { hour: "2-digit", minute: "2-digit", ...(withSeconds ? { second: "2-digit" } : {}), hourCycle: "h23" }).format(time);
 }
 
 /** "2 Dec 2026, 14:02:09": the full date and time of an instant in the time zone. */
