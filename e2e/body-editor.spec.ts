@@ -342,3 +342,30 @@ test("the link form, light and dark, at 1,440 and 390 px", { tag: "@screenshots"
     }
   }
 });
+
+test("in a long body the formatting toolbar stays in view, under the pane's own bar below 1,280 px", async ({ browser, request, baseURL }) => {
+  const email = await ensureUser(request, baseURL!, "editor", "Lou Long");
+  const paragraphs = Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i + 1} of a long story that runs on for a while.</p>`).join("");
+  const id = await ingestNinjs(request, baseURL!, { uri: `urn:e2e:long-body:${Date.now()}`, headline: "Long body", body: paragraphs });
+  for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 700 }]) {
+    const page = await pageAt(browser, size, email);
+    await openStoryEditor(page, id);
+    const body = page.getByRole("textbox", { name: "Body", exact: true });
+    await body.getByText("Paragraph 60 of").click();
+    await page.keyboard.press("Control+End");
+    const toolbar = page.getByRole("toolbar", { name: "Body formatting" });
+    // At the end of the body, the toolbar is on screen and nothing covers it: a click on List formats the last paragraph.
+    const onTop = await toolbar.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + 8, r.top + r.height / 2);
+      return r.top >= 0 && r.bottom <= window.innerHeight && hit !== null && el.contains(hit);
+    });
+    expect(onTop, `toolbar in view at ${size.width}`).toBe(true);
+    await saveShot(page, `long-body-toolbar-${size.width}.png`);
+    await toolbar.getByRole("button", { name: "List" }).click();
+    await expect(body.locator("ul li").last()).toContainText("Paragraph 60 of");
+    await page.keyboard.press("Control+z");
+    await expect(body.locator("ul")).toHaveCount(0);
+    await page.context().close();
+  }
+});

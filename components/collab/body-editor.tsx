@@ -145,7 +145,8 @@ export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang,
   return (
     <div>
       {readOnly ? null : (
-        <div role="toolbar" aria-label="Body formatting" className="mb-1 flex gap-1">
+        // Sticky: formatting the end of a long body needs no scrolling back up (below 1,280 px, under the pane's "Back to the queue" bar).
+        <div role="toolbar" aria-label="Body formatting" className="sticky top-0 z-30 mb-1 flex gap-1 bg-white py-0.5 max-xl:top-9 dark:bg-slate-950">
           {tool("bold", "Bold", "B", () => editor?.chain().focus().toggleBold().run())}
           {tool("italic", "Italic", "I", () => editor?.chain().focus().toggleItalic().run())}
           {tool("subhead", "Subhead", "Subhead", () => editor?.chain().focus().toggleHeading({ level: 2 }).run())}
