@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { shiftIndex, textEdit } from "./y-text-field";
+import { applyTextEdit, shiftIndex, textEdit } from "./y-text-field";
 
 describe("a one-line field's edit", () => {
   it("puts typed text at the caret, even beside the same letters", () => {
@@ -41,11 +41,7 @@ function field(doc: Y.Doc) {
       const after = state.value.slice(0, state.caret) + char + state.value.slice(state.caret);
       state.caret += char.length;
       state.value = after;
-      const edit = textEdit(text.toJSON(), after, state.caret);
-      doc.transact(() => {
-        if (edit.removed > 0) text.delete(edit.at, edit.removed);
-        if (edit.inserted) text.insert(edit.at, edit.inserted);
-      }, local);
+      applyTextEdit(text, textEdit(text.toJSON(), after, state.caret), local);
     },
   };
 }

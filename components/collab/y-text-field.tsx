@@ -74,6 +74,14 @@ export function textEdit(before: string, after: string, caret: number | null): {
   return { at: prefix, removed: before.length - prefix - suffix, inserted: after.slice(prefix, after.length - suffix) };
 }
 
+/** Makes `edit` (see {@link textEdit}) one Yjs transaction of `origin` on the text. */
+export function applyTextEdit(text: Y.Text, edit: { at: number; removed: number; inserted: string }, origin: unknown): void {
+  text.doc!.transact(() => {
+    if (edit.removed > 0) text.delete(edit.at, edit.removed);
+    if (edit.inserted) text.insert(edit.at, edit.inserted);
+  }, origin);
+}
+
 /**
  * The undo or redo an event asks for: Ctrl+Z (Cmd+Z) undoes, Ctrl+Shift+Z (Cmd+Shift+Z) and Ctrl+Y redo;
  * the browser's own Undo and Redo commands arrive as `beforeinput`.
@@ -182,10 +190,7 @@ export function YTextField({ text, awareness, label, caretField, readOnly, multi
       const after = multiline ? element.value : element.value.replace(/[\r\n]+/g, " ");
       const caret = element.selectionStart === element.selectionEnd ? element.selectionStart : null;
       const edit = textEdit(text.toJSON(), after, caret);
-      doc.transact(() => {
-        if (edit.removed > 0) text.delete(edit.at, edit.removed);
-        if (edit.inserted) text.insert(edit.at, edit.inserted);
-      }, LOCAL);
+      applyTextEdit(text, edit, LOCAL);
       lengthRef.current?.(after.length);
       publishCaret();
     };

@@ -1,4 +1,4 @@
-import { URGENCY_CHOICES as LEVELS, urgencyChoice as levelLabel } from "../stories/urgency";
+import { URGENCY_CHOICES, urgencyChoice } from "../stories/urgency";
 
 /** Urgency range: from (most urgent allowed) to (least urgent allowed); 1 is FLASH, 9 the lowest. */
 export function UrgencyFilter({ min, max, onChange }: { min: string | undefined; max: string | undefined; onChange: (min: string, max: string) => void }) {
@@ -8,17 +8,17 @@ export function UrgencyFilter({ min, max, onChange }: { min: string | undefined;
       <span aria-hidden>Urgency</span>
       <select aria-label="Urgency from" value={min ?? ""} onChange={(e) => onChange(e.target.value, max ?? "")} className={select}>
         <option value="">1 FLASH</option>
-        {LEVELS.slice(1).map((l) => (
+        {URGENCY_CHOICES.slice(1).map((l) => (
           <option key={l} value={String(l)}>
-            {levelLabel(l)}
+            {urgencyChoice(l)}
           </option>
         ))}
       </select>
       <span aria-hidden>–</span>
       <select aria-label="Urgency to" value={max ?? ""} onChange={(e) => onChange(min ?? "", e.target.value)} className={select}>
-        {LEVELS.slice(0, -1).map((l) => (
+        {URGENCY_CHOICES.slice(0, -1).map((l) => (
           <option key={l} value={String(l)}>
-            {levelLabel(l)}
+            {urgencyChoice(l)}
           </option>
         ))}
         <option value="">9 LOWEST</option>

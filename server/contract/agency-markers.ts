@@ -2,7 +2,7 @@
  * An agency's version markers at the start of a wire headline ("UPDATE 2-", "REFILE-", "RPT-",
  * "CORRECTED-", one after another as in "UPDATE 1-REFILE-"): they tell the desk which take this is and
  * are not for readers. Upper case only, as the agencies send them: a headline that begins with the
- * word "Update" keeps it. Linear: fixed words, no nested repetition.
+ * word "Update" keeps it. Linear: each repetition starts with a fixed word, so there is one way to match.
  */
 const VERSION_MARKERS = /^(?:(?:UPDATE \d{1,3}|REFILE|RPT|CORRECTED) ?- ?)+/;
 

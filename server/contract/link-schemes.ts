@@ -24,7 +24,7 @@ const BARE_MAIL = /^[^\s@/:]+@(?:[a-z0-9-]+\.)+[a-z]{2,}$/i;
  */
 export function completeLink(address: string): string {
   const trimmed = address.trim();
-  if (/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !BARE_HOST.test(trimmed)) return trimmed;
+  // Neither pattern lets a scheme through ("https:", "mailto:" and "javascript:" have no dot before their colon).
   if (BARE_MAIL.test(trimmed)) return `mailto:${trimmed}`;
   if (BARE_HOST.test(trimmed)) return `https://${trimmed}`;
   return trimmed;
