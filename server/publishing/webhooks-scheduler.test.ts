@@ -17,8 +17,8 @@ interface Received {
   delivery: string;
 }
 
-/** A local receiver that answers 500 to the first `failures` requests, then 200. */
-async function startReceiver(failures: number, port = 0): Promise<{ server: Server; url: string; received: Received[]; attempts: () => number; close: () => Promise<void> }> {
+/** A local receiver that answers 500 to the first `failures` requests, then 200 (at once after `recover`). */
+async function startReceiver(failures: number): Promise<{ server: Server; url: string; received: Received[]; attempts: () => number; recover: () => void; close: () => Promise<void> }> {
   const received: Received[] = [];
   let attempts = 0;
   const server = createServer((req, res) => {
@@ -31,9 +31,10 @@ async function startReceiver(failures: number, port = 0): Promise<{ server: Serv
       res.writeHead(200).end("ok");
     });
   });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
-  return { server, url, received, attempts: () => attempts, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  const recover = () => void (failures = attempts);
+  return { server, url, received, attempts: () => attempts, recover, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 8000): Promise<void> {
@@ -89,9 +90,10 @@ describe("webhooks", () => {
 
   it("keeps undelivered events in SQLite across a restart and sends them once afterwards", async () => {
     const first = await startTestServer({ env: ENV });
-    const receiver = await startReceiver(0);
-    const port = (receiver.server.address() as AddressInfo).port;
-    await receiver.close(); // the receiver is down: deliveries fail and wait for a retry
+    // The receiver fails every delivery until it recovers: they wait for a retry. It keeps its port
+    // throughout (closed and listened on again, the port could meanwhile go to another test's socket).
+    const receiver = await startReceiver(Number.POSITIVE_INFINITY);
+    cleanups.push(receiver.close);
     const dispatcher = startWebhookDispatcher(first.desk.ctx);
     const admin = (await first.signIn("admin")).cookie;
     await register(first, admin, receiver.url);
@@ -99,17 +101,17 @@ describe("webhooks", () => {
     await until(async () => (await first.desk.ctx.store.webhooks.listDueDeliveries("9999", 10))[0]?.delivery.attempts === 1);
     await dispatcher.stop();
     await first.stop({ keepFiles: true });
+    expect(receiver.received).toHaveLength(0);
 
-    const back = await startReceiver(0, port);
-    cleanups.push(back.close);
+    receiver.recover();
     const second = await startTestServer({ dir: first.dir, env: ENV });
     cleanups.push(() => second.stop());
     const again = startWebhookDispatcher(second.desk.ctx);
     cleanups.push(again.stop);
-    await until(() => back.received.length === 1);
+    await until(() => receiver.received.length === 1);
     await new Promise((r) => setTimeout(r, 300));
-    expect(back.received).toHaveLength(1);
-    expect((JSON.parse(back.received[0]!.body) as { headlines: { value: string }[] }).headlines[0]!.value).toBe("Across a restart");
+    expect(receiver.received).toHaveLength(1);
+    expect((JSON.parse(receiver.received[0]!.body) as { headlines: { value: string }[] }).headlines[0]!.value).toBe("Across a restart");
   });
 });
 
