@@ -38,3 +38,33 @@ test("editor A takes and spikes a story; editor B's queue and open story show it
   expect(await pageB.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
   await pageB.screenshot({ path: "test-results/story-actions-live-editor-b.png" });
 });
+
+test("`e` on a submitted story opens it as it is; the first change returns it to in progress", async ({ browser, request, baseURL }) => {
+  const page = await signedInPage(browser, await ensureUser(request, baseURL!, "editor", "Erin Reopen"));
+  await expect(page.getByRole("status", { name: /Connection: Live/ })).toBeVisible();
+  const headline = `Handed on story ${Date.now()}`;
+  await ingestStories(request, baseURL!, [{ uri: `urn:e2e:handed-on:${Date.now()}`, headline, urgency: 3 }]);
+  const row = line(page, headline);
+  await row.click();
+  const article = page.getByRole("article", { name: "Story" });
+  const actions = article.getByRole("toolbar", { name: "Story actions" });
+  await actions.getByRole("button", { name: "Take" }).click();
+  await expect(row).toContainText("in progress");
+  await actions.getByRole("button", { name: "Submit" }).click();
+  await expect(row).toContainText("submitted");
+
+  // A stray `e` opens the editor and says what a change would do; the story stays in the chief's queue.
+  await article.focus();
+  await page.keyboard.press("e");
+  const field = page.getByRole("textbox", { name: "Headline", exact: true });
+  await expect(field).toBeFocused();
+  const said = (text: string) => page.getByRole("alert").filter({ hasText: text });
+  await expect(said("This story is submitted: a change made here returns it to in progress.")).toBeVisible();
+  await page.waitForTimeout(1000);
+  await expect(row).toContainText("submitted");
+
+  await field.pressSequentially(" today");
+  await expect(row).toContainText("in progress");
+  await expect(said("Editing returned this story from submitted to in progress.")).toBeVisible();
+  await expect(row).toContainText(`${headline} today`);
+});

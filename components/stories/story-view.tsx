@@ -55,9 +55,9 @@ export function StoryView({ id, me, canEdit, isEditing, onEdit, editorGuardRef, 
   const loadedState = query.data?.state;
   useEffect(() => {
     if (!resumeEditing || !canEdit || isEditing || !loadedState) return;
-    // Never a take or a reopen behind the editor's back: only what joining would do anyway.
+    // Never a take behind the editor's back: only where opening the editor changes nothing.
     const kind = editEntry(loadedState).kind;
-    if (kind === "join" || kind === "correction") onEdit(id);
+    if (kind === "join" || kind === "reopen" || kind === "correction") onEdit(id);
   }, [resumeEditing, canEdit, isEditing, loadedState, id, onEdit]);
   const { setPresence } = useRealtimeServices();
   useEffect(() => {

@@ -27,8 +27,8 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): { data: T } | { failu
   return { failure: error("bad_request", `${issue?.path.join(".") || "payload"}: ${issue?.message ?? "invalid"}`) };
 }
 
-/** Makes the story editable for `userId` (take, reopen) or says why it is not. */
-async function enterEditing(ctx: AppContext, hub: CollabHub, storyId: string, state: string, userId: string, role: Role): Promise<{ state: string; notice?: string } | ReturnType<typeof error>> {
+/** Makes the story editable for `userId` (take) or says why it is not, and what the pane says about its state. */
+async function enterEditing(ctx: AppContext, storyId: string, state: string, userId: string, role: Role): Promise<{ state: string; notice?: string } | ReturnType<typeof error>> {
   const entry = editEntry(state);
   if (entry.kind === "refuse") return error("invalid_state", entry.message);
   // Joining work in progress, or preparing a correction: the state stays as it is.
@@ -45,18 +45,13 @@ async function enterEditing(ctx: AppContext, hub: CollabHub, storyId: string, st
       throw caught;
     }
   }
-  try {
-    // Those already editing are told now; the one who reopened it, in the answer to their join.
-    return { state: "in_progress", notice: await hub.reopen(storyId, userId, state) };
-  } catch (caught) {
-    if (caught instanceof AppError) return error(caught.code, caught.message);
-    throw caught;
-  }
+  // Handed on (submitted, approved): joined as it is; the first change returns it to in_progress.
+  return { state, notice: entry.message };
 }
 
 /**
  * Co-editing over the desk socket: `collab:join` (the Yjs sync: the client's state vector in, the
- * missing diff and the server's state vector out; `edit` takes or reopens the story),
+ * missing diff and the server's state vector out; `edit` takes an incoming story),
  * `collab:update` (stored, acknowledged, relayed to the story's room only; large updates in chunks),
  * `collab:awareness` (relayed volatile) and `collab:leave`. Returns the per-socket registration and the hub.
  */
@@ -90,7 +85,7 @@ export function attachCollab(ctx: AppContext, io: DeskServer, options: Partial<C
         let state = story.state;
         let notice: string | null = null;
         if (edit) {
-          const entered = await enterEditing(ctx, hub, storyId, story.state, socket.data.userId, socket.data.role as Role);
+          const entered = await enterEditing(ctx, storyId, story.state, socket.data.userId, socket.data.role as Role);
           if ("ok" in entered) return entered;
           state = entered.state;
           notice = entered.notice ?? null;

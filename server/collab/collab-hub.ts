@@ -294,7 +294,7 @@ export class CollabHub {
    * everyone in it; answers what the pane says. Refused (an AppError) when the story is no longer
    * handed on.
    */
-  async reopen(storyId: string, userId: string, from: string): Promise<string> {
+  private async reopen(storyId: string, userId: string, from: string): Promise<string> {
     await reopenForEditing(this.ctx, storyId, userId);
     return this.announceReopened(storyId, from);
   }

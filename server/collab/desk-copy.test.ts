@@ -151,17 +151,28 @@ describe("the desk copy's history and agency updates", () => {
     expect(paragraphs(client)).toEqual(["Crews respond.", "Roads shut."]);
   });
 
-  it("records reopening a submitted story by editing it in the workflow history", async () => {
+  it("opens a submitted story as it is and returns it to in progress at the first change, in the workflow history", async () => {
     server = await startTestServer();
     const editor = await server.signIn("editor");
     const id = await ingest(server, `urn:test:reopen:${Date.now()}`, 1, "Handed on", "<p>Ready.</p>");
     await walk(server, editor.cookie, id, ["take", "submit"]);
+    const history = async () => (await get<{ entries: StoryHistoryEntry[] }>(server!, editor.cookie, `/api/stories/${id}/history`)).entries;
+    const steps = (await history()).length;
+    // Opening the editor (an `e` pressed by mistake, say) leaves it in the chief's queue; the pane says what a change would do.
     const client = await join(server, editor.cookie, id);
-    expect(client.provider.storyState).toBe("in_progress");
-    // The editor who reopened it is told so, not only those already in the story.
+    expect(client.provider.storyState).toBe("submitted");
+    expect(client.provider.error).toBe("This story is submitted: a change made here returns it to in progress.");
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect((await get<StoryDetail>(server, editor.cookie, `/api/stories/${id}`)).state).toBe("submitted");
+    expect(await history()).toHaveLength(steps);
+
+    const headline = client.provider.doc.getText("headline");
+    headline.insert(headline.length, " today");
+    await client.provider.whenIdle();
+    // The one who typed is told too, not only the others in the story.
+    await eventually(() => expect(client.provider.storyState).toBe("in_progress"));
     expect(client.provider.error).toBe("Editing returned this story from submitted to in progress.");
-    const { entries } = await get<{ entries: StoryHistoryEntry[] }>(server, editor.cookie, `/api/stories/${id}/history`);
-    expect(entries.at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: editor.userId });
+    expect((await history()).at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: editor.userId });
   });
 
   it("tells everyone in a story that it was handed on, and returns it to in progress at the next change, once", async () => {

@@ -45,14 +45,15 @@ describe("desk versions at every workflow step and every few minutes of editing"
     const submitted = (await versions(server, a.cookie, id)).at(-1)!;
     expect(submitted).toMatchObject({ reason: "submit", headline: "Fire spreads east fast", actor: { id: a.userId, name: expect.stringMatching(/^editor /) as unknown } });
     expect(submitted.contributors.map((c) => c.id).sort()).toEqual([a.userId, b.userId].sort());
-    await join(server, b.cookie, id); // editing a submitted story reopens it
+    await type(two, "!"); // a change typed into a submitted story reopens it
+    await eventually(() => expect(two.provider.storyState).toBe("in_progress"));
     await walk(server, a.cookie, id, ["submit"]);
     await walk(server, chief.cookie, id, ["approve", ["schedule", ACTION_EXTRAS.schedule!], "publish", ["correct", ACTION_EXTRAS.correct!], ["kill", ACTION_EXTRAS.kill!]]);
 
     expect(summary(await versions(server, a.cookie, id))).toEqual([
       { reason: "take", actor: a.userId, state: "in_progress", contributors: [] },
       { reason: "submit", actor: a.userId, state: "submitted", contributors: expect.arrayContaining([a.userId, b.userId]) as unknown },
-      { reason: "reopen", actor: b.userId, state: "in_progress", contributors: [] },
+      { reason: "reopen", actor: b.userId, state: "in_progress", contributors: [b.userId] }, // with the change that reopened it
       { reason: "submit", actor: a.userId, state: "submitted", contributors: [] },
       { reason: "approve", actor: chief.userId, state: "approved", contributors: [] },
       { reason: "schedule", actor: chief.userId, state: "scheduled", contributors: [] },

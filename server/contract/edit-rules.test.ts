@@ -5,7 +5,7 @@ describe("what Edit does in each state", () => {
   it("takes, joins, reopens or prepares a correction", () => {
     expect(editEntry("incoming")).toEqual({ kind: "take" });
     expect(editEntry("in_progress")).toEqual({ kind: "join" });
-    expect(editEntry("approved")).toMatchObject({ kind: "reopen", from: "approved", message: "Editing returned this story from approved to in progress." });
+    expect(editEntry("approved")).toMatchObject({ kind: "reopen", from: "approved", message: "This story is approved: a change made here returns it to in progress." });
     expect(editEntry("corrected")).toMatchObject({ kind: "correction" });
   });
 

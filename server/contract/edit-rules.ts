@@ -2,7 +2,8 @@
  * What opening a story for editing does to its workflow state:
  * - `take`: an incoming story is taken first (the existing take action);
  * - `join`: a story in progress is joined as it is;
- * - `reopen`: a story handed on (submitted, approved) returns to in_progress, and the editors are told;
+ * - `reopen`: a story handed on (submitted, approved) is joined as it is, and the pane says that the first
+ *   change returns it to in_progress (an `e` pressed by mistake never takes it from the chief's queue);
  * - `correction`: a published story stays published while the desk copy is edited: readers keep the
  *   published text until a chief publishes the correction (`correct`);
  * - `refuse`: the story cannot be edited here (with the reason to show).
@@ -21,9 +22,12 @@ export const CORRECTION_NOTICE = "This story is published: what you change here 
 /** The states that are handed on for review and come back to in_progress when someone edits them. */
 export const REOPENED_BY_EDITING: readonly string[] = ["submitted", "approved"];
 
-/** What the editing pane says when a story is handed on (submitted, approved) while it is open. */
-export function handedOnNotice(state: string): string {
-  return `This story is now ${state.replace("_", " ")}: a change made here returns it to in progress.`;
+/**
+ * What the editing pane says about a story handed on (submitted, approved): when it happens while the
+ * story is open (`justNow`), or when someone starts editing it.
+ */
+export function handedOnNotice(state: string, justNow = true): string {
+  return `This story is ${justNow ? "now " : ""}${state.replace("_", " ")}: a change made here returns it to in progress.`;
 }
 
 /** What everyone in a story handed on (`from`: submitted, approved) is told when editing returns it to in_progress. */
@@ -42,7 +46,7 @@ const REFUSED: Readonly<Record<string, string>> = {
 export function editEntry(state: string): EditEntry {
   if (state === "incoming") return { kind: "take" };
   if (state === "in_progress") return { kind: "join" };
-  if (REOPENED_BY_EDITING.includes(state)) return { kind: "reopen", from: state, message: reopenedNotice(state) };
+  if (REOPENED_BY_EDITING.includes(state)) return { kind: "reopen", from: state, message: handedOnNotice(state, false) };
   if (state === "published" || state === "corrected") return { kind: "correction", message: CORRECTION_NOTICE };
   return { kind: "refuse", message: REFUSED[state] ?? `A ${state.replace("_", " ")} story cannot be edited.` };
 }
