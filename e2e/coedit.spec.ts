@@ -125,6 +125,15 @@ test("two editors save urgency at once: one wins, the other is shown the current
   // Told the value now and their own, which the form no longer shows.
   await expect(b.getByRole("alert").filter({ hasText: "Urgency is 2 (yours: 7)" })).toBeVisible({ timeout: 20_000 });
   await expect(b.getByLabel("Urgency", { exact: true })).toHaveValue("2");
+  await b.getByRole("form", { name: "Story fields" }).screenshot({ path: "test-results/fields-conflict.png" });
+  // Nothing to type again: one click puts theirs back over the current value, one save sends it at the new rev.
+  await b.getByRole("button", { name: "Put my values back" }).click();
+  await expect(b.getByLabel("Urgency", { exact: true })).toHaveValue("7");
+  await expect(b.getByRole("button", { name: "Save fields" })).toBeFocused();
+  await b.keyboard.press("Enter");
+  await expect(b.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(b.getByRole("button", { name: "Put my values back" })).toHaveCount(0);
+  await expect(a.getByLabel("Urgency", { exact: true })).toHaveValue("7");
   await a.context().close();
   await b.context().close();
 });

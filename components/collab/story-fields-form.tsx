@@ -54,6 +54,7 @@ export interface StoryFieldsHandle {
   focusSave(): void;
 }
 const INPUT = `${FIELD_CONTROL} text-sm`;
+const MESSAGE_TONE = { ok: "text-emerald-700 dark:text-emerald-400", info: "text-slate-700 dark:text-slate-300", conflict: "text-red-700 dark:text-red-400", error: "text-red-700 dark:text-red-400" } as const;
 
 /**
  * The fields that are not co-edited (dateline, urgency, categories, keywords, editor's note): saved
@@ -72,7 +73,9 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
     setSaved(next);
     setEdited(null);
   };
-  const [message, setMessage] = useState<{ tone: "ok" | "conflict" | "error"; text: string } | null>(null);
+  const [message, setMessage] = useState<{ tone: "ok" | "info" | "conflict" | "error"; text: string } | null>(null);
+  // After a refused save: the values the editor had changed, to put back over the current ones on request.
+  const [mine, setMine] = useState<Partial<FieldValues> | null>(null);
   const [isSaving, setIsSaving] = useState(false);
   const saveRef = useRef<HTMLButtonElement>(null);
   const unsaved = useMemo(() => (edited === null ? [] : changedFields(valuesOf(base), edited)), [edited, base]);
@@ -86,6 +89,15 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => window.removeEventListener("beforeunload", onBeforeUnload);
   }, [isUnsaved]);
+  /** Puts the refused values back over the current ones (the rev is now the current one): one Save sends them again. */
+  const putMineBack = () => {
+    if (!mine) return;
+    setSaved(base);
+    setEdited({ ...valuesOf(base), ...mine });
+    setMine(null);
+    setMessage({ tone: "info", text: "Your values are back in the form: Save fields puts them over the current ones." });
+    saveRef.current?.focus();
+  };
   const set = <K extends keyof FieldValues>(key: K, value: FieldValues[K]) => {
     if (edited === null) setSaved(base);
     setEdited({ ...values, [key]: value });
@@ -103,7 +115,9 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
         setBase(body.story);
         queryClient.setQueryData(storyQueries.detail(story.id).queryKey, body.story);
         setMessage({ tone: "conflict", text: conflictText(body.error.message, valuesOf(base), values, valuesOf(body.story)) });
+        setMine(Object.fromEntries(changedKeys(valuesOf(base), values).map((key) => [key, values[key]])));
       } else if (response.ok && body && "id" in body) {
+        setMine(null);
         setBase(body);
         queryClient.setQueryData(storyQueries.detail(story.id).queryKey, body);
         setMessage({ tone: "ok", text: "Saved." });
@@ -138,13 +152,18 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
       <Field label="Editor's note" className="col-span-2">
         <textarea value={values.editorNote} dir="auto" readOnly={!canEdit} rows={2} onChange={(e) => set("editorNote", e.target.value)} className={INPUT} />
       </Field>
-      <div className="col-span-2 flex items-center gap-2">
+      <div className="col-span-2 flex flex-wrap items-center gap-2">
         {/* Busy, not disabled, while saving: a disabled button would drop the keyboard's focus to the page. */}
         <button ref={saveRef} type="submit" disabled={!canEdit} aria-disabled={isSaving} className="shrink-0 whitespace-nowrap rounded bg-indigo-600 px-3 py-1 text-xs font-semibold text-white hover:bg-indigo-700 disabled:opacity-50 aria-disabled:opacity-50">
           Save fields
         </button>
+        {mine && canEdit ? (
+          <button type="button" onClick={putMineBack} className="shrink-0 whitespace-nowrap rounded border border-slate-300 px-2 py-1 text-xs font-semibold hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+            Put my values back
+          </button>
+        ) : null}
         {message ? (
-          <span role={message.tone === "ok" ? "status" : "alert"} className={message.tone === "ok" ? "text-emerald-700 dark:text-emerald-400" : "text-red-700 dark:text-red-400"}>
+          <span role={message.tone === "ok" || message.tone === "info" ? "status" : "alert"} className={`min-w-48 flex-1 ${MESSAGE_TONE[message.tone]}`}>
             {message.text}
           </span>
         ) : null}
