@@ -57,7 +57,7 @@ export function StoryView({ id, me, canEdit, isEditing, onEdit, editorGuardRef, 
     if (!resumeEditing || !canEdit || isEditing || !loadedState) return;
     // Never a take behind the editor's back: only where opening the editor changes nothing.
     const kind = editEntry(loadedState).kind;
-    if (kind === "join" || kind === "reopen" || kind === "correction") onEdit(id);
+    if (kind === "join" || kind === "handed_on" || kind === "correction") onEdit(id);
   }, [resumeEditing, canEdit, isEditing, loadedState, id, onEdit]);
   const { setPresence } = useRealtimeServices();
   useEffect(() => {

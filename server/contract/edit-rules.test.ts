@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { editEntry } from "./edit-rules";
 
 describe("what Edit does in each state", () => {
-  it("takes, joins, reopens or prepares a correction", () => {
+  it("takes, joins, joins a story handed on as it is, or prepares a correction", () => {
     expect(editEntry("incoming")).toEqual({ kind: "take" });
     expect(editEntry("in_progress")).toEqual({ kind: "join" });
-    expect(editEntry("approved")).toMatchObject({ kind: "reopen", from: "approved", message: "This story is approved: a change made here returns it to in progress." });
+    expect(editEntry("approved")).toMatchObject({ kind: "handed_on", from: "approved", message: "This story is approved: a change made here returns it to in progress." });
     expect(editEntry("corrected")).toMatchObject({ kind: "correction" });
   });
 

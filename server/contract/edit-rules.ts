@@ -2,7 +2,7 @@
  * What opening a story for editing does to its workflow state:
  * - `take`: an incoming story is taken first (the existing take action);
  * - `join`: a story in progress is joined as it is;
- * - `reopen`: a story handed on (submitted, approved) is joined as it is, and the pane says that the first
+ * - `handed_on`: a story handed on (submitted, approved) is joined as it is, and the pane says that the first
  *   change returns it to in_progress (an `e` pressed by mistake never takes it from the chief's queue);
  * - `correction`: a published story stays published while the desk copy is edited: readers keep the
  *   published text until a chief publishes the correction (`correct`);
@@ -12,7 +12,7 @@
 export type EditEntry =
   | { kind: "take" }
   | { kind: "join" }
-  | { kind: "reopen"; from: string; message: string }
+  | { kind: "handed_on"; from: string; message: string }
   | { kind: "correction"; message: string }
   | { kind: "refuse"; message: string };
 
@@ -46,7 +46,7 @@ const REFUSED: Readonly<Record<string, string>> = {
 export function editEntry(state: string): EditEntry {
   if (state === "incoming") return { kind: "take" };
   if (state === "in_progress") return { kind: "join" };
-  if (REOPENED_BY_EDITING.includes(state)) return { kind: "reopen", from: state, message: handedOnNotice(state, false) };
+  if (REOPENED_BY_EDITING.includes(state)) return { kind: "handed_on", from: state, message: handedOnNotice(state, false) };
   if (state === "published" || state === "corrected") return { kind: "correction", message: CORRECTION_NOTICE };
   return { kind: "refuse", message: REFUSED[state] ?? `A ${state.replace("_", " ")} story cannot be edited.` };
 }
