@@ -79,6 +79,8 @@ export function createSqliteDeskCopyStore(db: Db, group: GroupCommit): DeskCopyS
     },
     async writeBack(storyId, text, actorId) {
       // In the group commit: a desk typing in many stories at once writes them all back with one fsync.
+      // After the socket reads already due, as a keystroke's store: a round of write-backs holds the loop
+      // for its transactions and fsync, and the keystrokes that arrived meanwhile are relayed first.
       return group.run(() => {
         const row = ingestStatements(db).story.get({ id: storyId });
         if (!row) return null;
@@ -92,7 +94,7 @@ export function createSqliteDeskCopyStore(db: Db, group: GroupCommit): DeskCopyS
         const patch = { ...text, seq, updatedAt: at };
         writeText.run(text.headline, text.slugline, text.byline, text.abstract, text.bodyHtml, text.bodyText, text.wordCount, seq, at, storyId);
         return { seq, story: summaryOf({ ...withoutRowid(row), ...patch }) };
-      });
+      }, { afterIo: true });
     },
     async patchFields(storyId, expectedRev, patch, actorId) {
       return db.transaction((tx) => {
