@@ -53,7 +53,9 @@ test("`e` on a submitted story opens it as it is; the first change returns it to
   await actions.getByRole("button", { name: "Submit" }).click();
   await expect(row).toContainText("submitted");
 
-  // A stray `e` opens the editor and says what a change would do; the story stays in the chief's queue.
+  // The button says beforehand what a change would do; a stray `e` opens the editor, which says it too,
+  // and the story stays in the chief's queue.
+  await expect(article.getByRole("button", { name: /^Edit/ })).toHaveAttribute("title", "This story is submitted: a change made here returns it to in progress.");
   await article.focus();
   await page.keyboard.press("e");
   const field = page.getByRole("textbox", { name: "Headline", exact: true });

@@ -83,7 +83,7 @@ export function StoryView({ id, me, canEdit, isEditing, onEdit, editorGuardRef, 
           type="button"
           aria-keyshortcuts="e"
           disabled={!isEditable}
-          title={!canEdit ? "Editors and above can edit" : entry.kind === "refuse" || entry.kind === "correction" ? entry.message : undefined}
+          title={!canEdit ? "Editors and above can edit" : "message" in entry ? entry.message : undefined}
           onClick={() => onEdit(story.id)}
           className="rounded bg-indigo-600 px-2 py-0.5 text-xs font-semibold text-white hover:bg-indigo-700 disabled:cursor-not-allowed disabled:opacity-40"
         >
