@@ -197,6 +197,10 @@ export class CollabHub {
       if (open.contributors.size > 0) await this.keepVersion(open, "editing");
       const update = await makeUpdate(open);
       if (!update || update.byteLength <= 2) return true;
+      // A restore or an agency change brought into a story handed on is a change like a typed one: the
+      // story returns to in_progress first, so the chief never approves text that changed under them.
+      const story = await this.ctx.store.stories.getStory(storyId);
+      if (story && REOPENED_BY_EDITING.includes(story.state)) await this.reopenQuietlyFailing(storyId, actorId, story.state);
       Y.applyUpdate(open.doc, update, "server");
       this.io.to(collabRoom(storyId)).emit("collab:updated", { storyId, update });
       open.lastUpdateId = Math.max(open.lastUpdateId, await this.ctx.store.deskCopy.appendUpdate(storyId, update, actorId));
@@ -309,15 +313,18 @@ export class CollabHub {
   /** A change typed into a story handed on: it returns to in_progress (once, however many type at once). */
   private reopenAfterChange(open: OpenDoc, userId: string): void {
     if (open.reopening || open.state === null) return;
-    open.reopening = this.reopen(open.storyId, userId, open.state)
-      .then(() => undefined)
-      .catch((error: unknown) => {
-        // Moved on meanwhile (someone reopened it with Edit, or it was published): nothing to return.
-        if (!(error instanceof AppError)) this.ctx.logger.error({ err: error, storyId: open.storyId }, "returning an edited story to in progress failed");
-      })
-      .finally(() => {
-        open.reopening = null;
-      });
+    open.reopening = this.reopenQuietlyFailing(open.storyId, userId, open.state).finally(() => {
+      open.reopening = null;
+    });
+  }
+
+  /** Returns a story handed on to in_progress; one that moved on meanwhile (reopened by another change, published) stays as it is. */
+  private async reopenQuietlyFailing(storyId: string, userId: string, from: string): Promise<void> {
+    try {
+      await this.reopen(storyId, userId, from);
+    } catch (error) {
+      if (!(error instanceof AppError)) this.ctx.logger.error({ err: error, storyId }, "returning an edited story to in progress failed");
+    }
   }
 
   /**

@@ -151,6 +151,33 @@ describe("the desk copy's history and agency updates", () => {
     expect(paragraphs(client)).toEqual(["Crews respond.", "Roads shut."]);
   });
 
+  it("a restore into a submitted story returns it to in progress before the text changes", async () => {
+    server = await startTestServer();
+    const editor = await server.signIn("editor");
+    const chief = await server.signIn("chief");
+    const id = await ingest(server, `urn:test:restore-submitted:${Date.now()}`, 1, "Dam holds", "<p>Water rises.</p>");
+    const client = await join(server, editor.cookie, id); // takes it
+    const headline = client.provider.doc.getText("headline");
+    headline.insert(headline.length, " for now");
+    await client.provider.whenIdle();
+    await walk(server, editor.cookie, id, ["submit"]);
+    const { versions } = await get<DeskVersionList>(server, editor.cookie, `/api/stories/${id}/desk-versions`);
+    const taken = versions.find((v) => v.reason === "take")!;
+
+    // Twenty restores at once: one return to in progress, and the chief's queue never holds changed text as submitted.
+    const answers = await Promise.all(Array.from({ length: 20 }, () => post(server!, editor.cookie, `/api/stories/${id}/desk-versions/${taken.id}/restore`)));
+    expect(answers.map((a) => a.status)).toEqual(Array.from({ length: 20 }, () => 200));
+    expect(await get<StoryDetail>(server, chief.cookie, `/api/stories/${id}`)).toMatchObject({ state: "in_progress", headline: "Dam holds" });
+    const { entries } = await get<{ entries: StoryHistoryEntry[] }>(server, chief.cookie, `/api/stories/${id}/history`);
+    expect(entries.filter((e) => e.action === "reopen")).toEqual([expect.objectContaining({ from: "submitted", to: "in_progress", actorId: editor.userId })]);
+    await eventually(() => expect(client.provider.error).toBe("Editing returned this story from submitted to in progress."));
+    const after = await get<DeskVersionList>(server, editor.cookie, `/api/stories/${id}/desk-versions`);
+    expect(after.versions.map((v) => [v.reason, v.state, v.headline]).slice(-2)).toEqual([
+      ["reopen", "in_progress", "Dam holds for now"],
+      ["restore", "in_progress", "Dam holds"],
+    ]);
+  });
+
   it("opens a submitted story as it is and returns it to in progress at the first change, in the workflow history", async () => {
     server = await startTestServer();
     const editor = await server.signIn("editor");
