@@ -252,6 +252,8 @@ test("the body's Link asks for the address under the toolbar: Ctrl+K too, refusi
 
   // The toolbar's button: "report" becomes a link.
   await selectInBody(page, "Read the ".length, "report".length);
+  await expect(link).toHaveAccessibleDescription("Make the selection a link (Ctrl+K)");
+  await expect(link).not.toHaveAttribute("data-in-link");
   await link.click();
   await expect(link).toHaveAttribute("aria-expanded", "true");
   await expect(address).toBeFocused();
@@ -265,10 +267,12 @@ test("the body's Link asks for the address under the toolbar: Ctrl+K too, refusi
   await expect(links).toHaveText("report");
   await expect(links).toHaveAttribute("href", "https://example.org/report");
 
-  // Ctrl+K with the caret in the link: the form opens with its address. A script is refused in words.
+  // Ctrl+K with the caret in the link: the button says so, and the form opens with its address. A script is refused in words.
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
+  await expect(link).toHaveAccessibleDescription("The caret is in a link: edit or remove it (Ctrl+K)");
+  await expect(link).toHaveAttribute("data-in-link", "true");
   await page.keyboard.press("Control+k");
   await expect(address).toBeFocused();
   await expect(address).toHaveValue("https://example.org/report");

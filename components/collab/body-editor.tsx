@@ -135,7 +135,7 @@ export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang,
   // The toolbar follows the caret: each button is pressed where its mark or block applies.
   const active = useEditorState({
     editor,
-    selector: ({ editor: e }) => ({ bold: e?.isActive("bold") ?? false, italic: e?.isActive("italic") ?? false, subhead: e?.isActive("heading") ?? false, list: e?.isActive("bulletList") ?? false, quote: e?.isActive("blockquote") ?? false }),
+    selector: ({ editor: e }) => ({ bold: e?.isActive("bold") ?? false, italic: e?.isActive("italic") ?? false, subhead: e?.isActive("heading") ?? false, list: e?.isActive("bulletList") ?? false, quote: e?.isActive("blockquote") ?? false, link: e?.isActive("link") ?? false }),
   });
   const tool = (name: keyof NonNullable<typeof active>, label: string, text: string, run: () => void) => (
     <button type="button" aria-pressed={active?.[name] ?? false} aria-label={label} onMouseDown={(e) => e.preventDefault()} onClick={run} className={BUTTON}>
@@ -157,9 +157,12 @@ export function BodyEditor({ doc, awareness, user, readOnly, onWords, dir, lang,
             aria-expanded={linkForm !== null}
             aria-controls={linkForm ? linkFormId : undefined}
             aria-keyshortcuts="Control+K Meta+K"
+            // A disclosure (it opens the form), so not aria-pressed: the caret in a link is said in its description (and tooltip) and shown like a pressed tool.
+            title={active?.link ? "The caret is in a link: edit or remove it (Ctrl+K)" : "Make the selection a link (Ctrl+K)"}
+            data-in-link={active?.link ? "true" : undefined}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => (linkForm ? closeLinkForm() : editor && openLinkForm(editor))}
-            className={BUTTON}
+            className={`${BUTTON} data-in-link:bg-slate-300 data-in-link:underline dark:data-in-link:bg-slate-600`}
           >
             Link
           </button>
