@@ -65,8 +65,16 @@ test("`e` on a submitted story opens it as it is; the first change returns it to
   await page.waitForTimeout(1000);
   await expect(row).toContainText("submitted");
 
+  // A field changed first, then the headline: the reopen that typing makes is no conflict for the field's save.
+  await page.getByLabel("Urgency", { exact: true }).selectOption("2");
+  await field.click();
+  await field.press("End");
   await field.pressSequentially(" today");
   await expect(row).toContainText("in progress");
   await expect(said("Editing returned this story from submitted to in progress.")).toBeVisible();
   await expect(row).toContainText(`${headline} today`);
+  await page.getByRole("button", { name: "Save fields" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await expect(page.getByLabel("Urgency", { exact: true })).toHaveValue("2");
+  await expect.poll(async () => ((await (await page.request.get(`/api/stories/${await row.getAttribute("data-story-id")}`)).json()) as { urgency: number }).urgency).toBe(2);
 });

@@ -66,8 +66,10 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
   const [saved, setSaved] = useState(story);
   const [edited, setEdited] = useState<FieldValues | null>(null);
   // Untouched, the form follows the newest copy (a take bumps rev too). Once the editor changes a
-  // field, it keeps the rev they saw, so a save after someone else's answers 409, never overwrites.
-  const base = edited === null && story.rev > saved.rev ? story : saved;
+  // field, it keeps the rev they saw, so a save after someone else's answers 409, never overwrites;
+  // a newer rev that left these fields as they were (a workflow step, the reopen their own typing
+  // made) is followed too: a save then overwrites nobody.
+  const base = story.rev > saved.rev && (edited === null || changedKeys(valuesOf(saved), valuesOf(story)).length === 0) ? story : saved;
   const values = edited ?? valuesOf(base);
   const setBase = (next: StoryDetail) => {
     setSaved(next);
@@ -93,7 +95,8 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
   const putMineBack = () => {
     if (!mine) return;
     setSaved(base);
-    setEdited({ ...valuesOf(base), ...mine });
+    // Over what the form shows now: a field changed since the refusal keeps its new value.
+    setEdited({ ...values, ...mine });
     setMine(null);
     setMessage({ tone: "info", text: "Your values are back in the form: Save fields puts them over the current ones." });
     saveRef.current?.focus();
@@ -115,7 +118,8 @@ export function StoryFieldsForm({ story, canEdit, handleRef }: { story: StoryDet
         setBase(body.story);
         queryClient.setQueryData(storyQueries.detail(story.id).queryKey, body.story);
         setMessage({ tone: "conflict", text: conflictText(body.error.message, valuesOf(base), values, valuesOf(body.story)) });
-        setMine(Object.fromEntries(changedKeys(valuesOf(base), values).map((key) => [key, values[key]])));
+        const theirs = changedKeys(valuesOf(base), values);
+        setMine(theirs.length > 0 ? Object.fromEntries(theirs.map((key) => [key, values[key]])) : null);
       } else if (response.ok && body && "id" in body) {
         setMine(null);
         setBase(body);

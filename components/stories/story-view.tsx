@@ -55,9 +55,10 @@ export function StoryView({ id, me, canEdit, isEditing, onEdit, editorGuardRef, 
   const loadedState = query.data?.state;
   useEffect(() => {
     if (!resumeEditing || !canEdit || isEditing || !loadedState) return;
-    // Never a take behind the editor's back: only where opening the editor changes nothing.
+    // Never a take behind the editor's back, and no story handed on opened with the caret in its
+    // headline (the next key typed would return it): only work in progress or a correction.
     const kind = editEntry(loadedState).kind;
-    if (kind === "join" || kind === "handed_on" || kind === "correction") onEdit(id);
+    if (kind === "join" || kind === "correction") onEdit(id);
   }, [resumeEditing, canEdit, isEditing, loadedState, id, onEdit]);
   const { setPresence } = useRealtimeServices();
   useEffect(() => {

@@ -199,8 +199,7 @@ export class CollabHub {
       if (!update || update.byteLength <= 2) return true;
       // A restore or an agency change brought into a story handed on is a change like a typed one: the
       // story returns to in_progress first, so the chief never approves text that changed under them.
-      const story = await this.ctx.store.stories.getStory(storyId);
-      if (story && REOPENED_BY_EDITING.includes(story.state)) await this.reopenQuietlyFailing(storyId, actorId, story.state);
+      await this.reopenIfHandedOn(storyId, actorId);
       Y.applyUpdate(open.doc, update, "server");
       this.io.to(collabRoom(storyId)).emit("collab:updated", { storyId, update });
       open.lastUpdateId = Math.max(open.lastUpdateId, await this.ctx.store.deskCopy.appendUpdate(storyId, update, actorId));
@@ -208,6 +207,8 @@ export class CollabHub {
       open.noteContribution(actorId, Date.now());
       open.lastEditorId = actorId;
       await this.writeBack(open);
+      // Handed on meanwhile (a step that kept the text from before this change): it returns too.
+      await this.reopenIfHandedOn(storyId, actorId);
       await this.keepVersion(open, reason, actorId);
       return true;
     } finally {
@@ -316,6 +317,20 @@ export class CollabHub {
     open.reopening = this.reopenQuietlyFailing(open.storyId, userId, open.state).finally(() => {
       open.reopening = null;
     });
+  }
+
+  /**
+   * Before and after a server-made change: a story handed on returns to in_progress. One that moved on
+   * meanwhile (reopened by another change) is left as it is; any other failure fails the change.
+   */
+  private async reopenIfHandedOn(storyId: string, actorId: string): Promise<void> {
+    const story = await this.ctx.store.stories.getStory(storyId);
+    if (!story || !REOPENED_BY_EDITING.includes(story.state)) return;
+    try {
+      await this.reopen(storyId, actorId, story.state);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
   }
 
   /** Returns a story handed on to in_progress; one that moved on meanwhile (reopened by another change, published) stays as it is. */

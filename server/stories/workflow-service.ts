@@ -74,9 +74,9 @@ export async function runWorkflowAction(ctx: AppContext, id: string, action: Wor
 /**
  * Editing a story handed on for review (submitted, approved) returns it to in_progress: a workflow
  * transition like any other (checked in its transaction, written to the history as `reopen`, told to
- * every desk), made by opening the editor, by typing into one that was handed on while open, or by
- * saving its other fields (`change`: written in the same transaction, at the rev the editor saw),
- * rather than by an action button. Answers the store's result; the caller says what a refusal means.
+ * every desk), made by the first change typed into it, by a restore or an agency update brought in,
+ * or by saving its other fields (`change`: written in the same transaction, at the rev the editor saw),
+ * rather than by an action button; opening the editor changes nothing. Answers the store's result; the caller says what a refusal means.
  */
 export async function reopenTransition(ctx: AppContext, id: string, actorId: string, change?: { rev: number; fields: StoryFieldsPatch }) {
   const contributors = await contributionsBeforeStep(ctx, id);
