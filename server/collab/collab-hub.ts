@@ -4,11 +4,10 @@ import { collabRoom, type CollabJoinAck, type CollabUpdateAck } from "../contrac
 import type { DeskServer } from "../realtime/socket-publisher";
 import { OpenDoc } from "./open-doc";
 import { WriteBackSchedule } from "./write-back-schedule";
+import { HandedOnStories } from "./handed-on";
 import { readDeskCopy, seedStoryDoc } from "./story-doc";
 import { editorialLimits } from "../stories/editorial-limits";
-import { reopenForEditing } from "../stories/workflow-service";
-import { AppError } from "../errors";
-import { handedOnNotice, REOPENED_BY_EDITING, reopenedNotice } from "../contract/edit-rules";
+import { REOPENED_BY_EDITING } from "../contract/edit-rules";
 import type { StorySummaryRecord } from "../storage/store";
 
 /** Tuning of the hub; the defaults suit a desk. */
@@ -45,11 +44,13 @@ export class CollabHub {
   private readonly io: DeskServer;
   private readonly writeBacks: WriteBackSchedule<OpenDoc>;
   private readonly stopWatching: () => void;
+  private readonly handedOn: HandedOnStories;
 
   constructor(ctx: AppContext, io: DeskServer, options: Partial<CollabHubOptions> = {}) {
     this.ctx = ctx;
     this.io = io;
     this.options = { ...DEFAULTS, ...options };
+    this.handedOn = new HandedOnStories(ctx, io);
     const { writeBackMs: quietMs, writeBackMaxMs: maxMs, writeBackGatherMs: gatherMs } = this.options;
     // Started together, the write-backs share one group commit.
     this.writeBacks = new WriteBackSchedule({ quietMs, maxMs, gatherMs }, (due) => {
@@ -163,7 +164,7 @@ export class CollabHub {
     open.lastEditorId = member.userId;
     // Unloaded while the update was stored (the last editor left): its write-back has read this text already.
     if (this.docs.get(storyId) === open) this.writeBacks.changed(open);
-    if (open.state !== null && REOPENED_BY_EDITING.includes(open.state)) this.reopenAfterChange(open, member.userId);
+    if (open.state !== null && REOPENED_BY_EDITING.includes(open.state)) this.handedOn.afterTypedChange(open, member.userId);
     if (open.updatesSinceCompaction >= this.options.compactEvery) await this.compact(open);
     return { ok: true };
   }
@@ -199,7 +200,7 @@ export class CollabHub {
       if (!update || update.byteLength <= 2) return true;
       // A restore or an agency change brought into a story handed on is a change like a typed one: the
       // story returns to in_progress first, so the chief never approves text that changed under them.
-      await this.reopenIfHandedOn(storyId, actorId);
+      await this.handedOn.aroundServerChange(storyId, actorId);
       Y.applyUpdate(open.doc, update, "server");
       this.io.to(collabRoom(storyId)).emit("collab:updated", { storyId, update });
       open.lastUpdateId = Math.max(open.lastUpdateId, await this.ctx.store.deskCopy.appendUpdate(storyId, update, actorId));
@@ -208,7 +209,7 @@ export class CollabHub {
       open.lastEditorId = actorId;
       await this.writeBack(open);
       // Handed on meanwhile (a step that kept the text from before this change): it returns too.
-      await this.reopenIfHandedOn(storyId, actorId);
+      await this.handedOn.aroundServerChange(storyId, actorId);
       await this.keepVersion(open, reason, actorId);
       return true;
     } finally {
@@ -294,67 +295,16 @@ export class CollabHub {
     return [...open.contributors];
   }
 
-  /**
-   * Returns a story handed on for review (submitted, approved) to in_progress, for `userId`, and tells
-   * everyone in it; answers what the pane says. Refused (an AppError) when the story is no longer
-   * handed on.
-   */
-  private async reopen(storyId: string, userId: string, from: string): Promise<string> {
-    await reopenForEditing(this.ctx, storyId, userId);
-    return this.announceReopened(storyId, from);
-  }
-
   /** Tells everyone in the story that editing returned it from `from` to in_progress; answers what their pane says. */
   announceReopened(storyId: string, from: string): string {
-    const message = reopenedNotice(from);
-    this.io.to(collabRoom(storyId)).emit("collab:state-changed", { storyId, state: "in_progress", message });
-    return message;
+    return this.handedOn.announceReopened(storyId, from);
   }
 
-  /** A change typed into a story handed on: it returns to in_progress (once, however many type at once). */
-  private reopenAfterChange(open: OpenDoc, userId: string): void {
-    if (open.reopening || open.state === null) return;
-    open.reopening = this.reopenQuietlyFailing(open.storyId, userId, open.state).finally(() => {
-      open.reopening = null;
-    });
-  }
-
-  /**
-   * Before and after a server-made change: a story handed on returns to in_progress. One that moved on
-   * meanwhile (reopened by another change) is left as it is; any other failure fails the change.
-   */
-  private async reopenIfHandedOn(storyId: string, actorId: string): Promise<void> {
-    const story = await this.ctx.store.stories.getStory(storyId);
-    if (!story || !REOPENED_BY_EDITING.includes(story.state)) return;
-    try {
-      await this.reopen(storyId, actorId, story.state);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-    }
-  }
-
-  /** Returns a story handed on to in_progress; one that moved on meanwhile (reopened by another change, published) stays as it is. */
-  private async reopenQuietlyFailing(storyId: string, userId: string, from: string): Promise<void> {
-    try {
-      await this.reopen(storyId, userId, from);
-    } catch (error) {
-      if (!(error instanceof AppError)) this.ctx.logger.error({ err: error, storyId }, "returning an edited story to in progress failed");
-    }
-  }
-
-  /**
-   * Story events while its document is open: the state is kept, and a story handed on while people are
-   * in it is said in their pane. A change typed after the step kept its text (its write-back still due)
-   * already edits the handed-on story, so it returns to in_progress at once.
-   */
+  /** Story events while its document is open (see HandedOnStories.stateChanged). */
   private storiesChanged(changed: readonly { story: StorySummaryRecord }[]): void {
     for (const { story } of changed) {
       const open = this.docs.get(story.id);
-      if (!open || open.state === null || open.state === story.state) continue;
-      open.state = story.state;
-      if (!REOPENED_BY_EDITING.includes(story.state)) continue;
-      if (this.writeBacks.has(open) && open.lastEditorId) this.reopenAfterChange(open, open.lastEditorId);
-      else this.io.to(collabRoom(story.id)).emit("collab:state-changed", { storyId: story.id, state: story.state, message: handedOnNotice(story.state) });
+      if (open) this.handedOn.stateChanged(open, story.state, this.writeBacks.has(open));
     }
   }
 
