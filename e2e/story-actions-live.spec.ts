@@ -59,10 +59,14 @@ test("`e` on a submitted story opens it as it is; the first change returns it to
   await article.focus();
   await page.keyboard.press("e");
   const field = page.getByRole("textbox", { name: "Headline", exact: true });
-  await expect(field).toBeFocused();
-  const said = (text: string) => page.getByRole("alert").filter({ hasText: text });
+  // The pane takes the focus, not the headline: a second `e` (a double press) types nothing.
+  await expect(page.getByRole("region", { name: "Editing" })).toBeFocused();
+  await page.keyboard.press("e");
+  const said = (text: string) => page.getByRole("status").filter({ hasText: text });
   await expect(said("This story is submitted: a change made here returns it to in progress.")).toBeVisible();
   await page.waitForTimeout(1000);
+  await expect(field).toHaveValue(headline);
+  await expect(field).not.toBeFocused();
   await expect(row).toContainText("submitted");
 
   // A field changed first, then the headline: the reopen that typing makes is no conflict for the field's save.

@@ -31,7 +31,10 @@ export class CollabProvider {
   canEdit = false;
   limits: CollabLimits = { ...DEFAULT_FIELD_LIMITS };
   storyState = "";
+  /** What went wrong (a refusal, an update not stored): said at once, as an alert. */
   error: string | null = null;
+  /** What happened to the story (handed on, returned to in progress): said politely, once. */
+  notice: string | null = null;
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
   private listeners = new Set<() => void>();
@@ -117,7 +120,7 @@ export class CollabProvider {
       this.limits = ack.limits;
       this.storyState = ack.state;
       // What joining did to the story (reopened from approved, say), said on screen like any state change.
-      if (ack.notice) this.error = ack.notice;
+      if (ack.notice) this.notice = ack.notice;
       Y.applyUpdate(this.doc, bytes(ack.update), this);
       if (ack.awareness) applyAwarenessUpdate(this.awareness, bytes(ack.awareness), this);
       // What this copy has and the server lacks: typed offline, or sent but never acknowledged.
@@ -177,7 +180,7 @@ export class CollabProvider {
   private readonly onStateChanged = (event: { storyId: string; state: string; message: string }): void => {
     if (event.storyId !== this.storyId) return;
     this.storyState = event.state;
-    this.error = event.message;
+    this.notice = event.message;
     this.notify();
   };
 

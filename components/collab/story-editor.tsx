@@ -8,7 +8,7 @@ import type { StoryDetail } from "@/server/contract/story";
 import { textDirection } from "@/server/contract/text-direction";
 import { useConfirm } from "../desk/use-confirm";
 import type { EditorGuard } from "../desk/use-editor-guard";
-import { EDITOR_PANE_ATTRIBUTE } from "../keyboard/shortcuts";
+import { EDITOR_PANE_ATTRIBUTE, isTypingTarget } from "../keyboard/shortcuts";
 import { useShortcuts } from "../keyboard/use-shortcuts";
 import { useRealtimeServices } from "../realtime/socket-provider";
 import { ConfirmDialog } from "../ui/confirm-dialog";
@@ -72,6 +72,14 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
   }, [provider, canEdit, user]);
   const fieldsRef = useRef<StoryFieldsHandle | null>(null);
   const counterId = useId();
+  // A story handed on opens as it is: the caret stays out of its headline, so a stray second `e` types
+  // nothing (and returns nothing from the chief's queue); the pane takes the focus and says why.
+  const [opensHandedOn] = useState(() => editEntry(story.state).kind === "handed_on");
+  const paneRef = useRef<HTMLElement | null>(null);
+  const isReady = provider?.hasSynced === true;
+  useEffect(() => {
+    if (opensHandedOn && isReady && !isTypingTarget(document.activeElement)) paneRef.current?.focus();
+  }, [opensHandedOn, isReady]);
   const { request: confirmRequest, confirm, answer } = useConfirm();
   // The co-edited text is already saved; the desk asks this before anything takes the story away (Done and Escape too).
   // Left without saving: the way out may pass the gate again (Back to the queue, a held Back let go), and asks nothing more.
@@ -110,7 +118,7 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
   const lang = story.language ?? undefined;
   const length = (field: keyof typeof lengths) => (n: number) => setLengths((l) => (l[field] === n ? l : { ...l, [field]: n }));
   return (
-    <section aria-label="Editing" data-story-id={story.id} {...{ [EDITOR_PANE_ATTRIBUTE]: "" }} className="mx-auto max-w-3xl p-5">
+    <section ref={paneRef} tabIndex={-1} aria-label="Editing" data-story-id={story.id} {...{ [EDITOR_PANE_ATTRIBUTE]: "" }} className="mx-auto max-w-3xl p-5 focus:outline-none">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 className="text-sm font-semibold">{readOnly ? "Watching" : "Editing"}</h2>
         {/* On a phone the status takes the second line, so History and Done stay beside the heading. */}
@@ -131,6 +139,10 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
           {provider.error}
         </p>
       ) : null}
+      {/* Always there, so a notice is read out once when it changes, not again at every reconnect. */}
+      <p role="status" className={provider.notice ? "mb-2 rounded bg-sky-100 px-2 py-1 text-xs text-sky-950 dark:bg-sky-950 dark:text-sky-100" : "sr-only"}>
+        {provider.notice}
+      </p>
       {!readOnly && editEntry(story.state).kind === "correction" ? (
         <p role="note" className="mb-2 rounded bg-sky-100 px-2 py-1 text-xs text-sky-950 dark:bg-sky-950 dark:text-sky-100">
           {CORRECTION_NOTICE}
@@ -160,7 +172,7 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
                       className={className}
                       onLength={counted ? length(counted) : undefined}
                       describedBy={counted ? `${counterId}-${field}` : undefined}
-                      autoFocus={field === "headline"}
+                      autoFocus={field === "headline" && !opensHandedOn}
                     />
                   </Field>
                 );

@@ -23,7 +23,7 @@ export function useCollab(storyId: string, edit: boolean): CollabProvider | null
   // Re-render on status, rights and limits changes.
   useSyncExternalStore(
     provider ? (listener) => provider.subscribe(listener) : NOOP,
-    () => (provider ? `${provider.status}|${provider.pending > 0}|${provider.hasSynced}|${provider.canEdit}|${provider.storyState}|${provider.error ?? ""}` : ""),
+    () => (provider ? `${provider.status}|${provider.pending > 0}|${provider.hasSynced}|${provider.canEdit}|${provider.storyState}|${provider.error ?? ""}|${provider.notice ?? ""}` : ""),
     () => "",
   );
   return provider;

@@ -170,7 +170,7 @@ describe("the desk copy's history and agency updates", () => {
     expect(await get<StoryDetail>(server, chief.cookie, `/api/stories/${id}`)).toMatchObject({ state: "in_progress", headline: "Dam holds" });
     const { entries } = await get<{ entries: StoryHistoryEntry[] }>(server, chief.cookie, `/api/stories/${id}/history`);
     expect(entries.filter((e) => e.action === "reopen")).toEqual([expect.objectContaining({ from: "submitted", to: "in_progress", actorId: editor.userId })]);
-    await eventually(() => expect(client.provider.error).toBe("Editing returned this story from submitted to in progress."));
+    await eventually(() => expect(client.provider.notice).toBe("Editing returned this story from submitted to in progress."));
     const after = await get<DeskVersionList>(server, editor.cookie, `/api/stories/${id}/desk-versions`);
     expect(after.versions.map((v) => [v.reason, v.state, v.headline]).slice(-2)).toEqual([
       ["reopen", "in_progress", "Dam holds for now"],
@@ -188,7 +188,7 @@ describe("the desk copy's history and agency updates", () => {
     // Opening the editor (an `e` pressed by mistake, say) leaves it in the chief's queue; the pane says what a change would do.
     const client = await join(server, editor.cookie, id);
     expect(client.provider.storyState).toBe("submitted");
-    expect(client.provider.error).toBe("This story is submitted: a change made here returns it to in progress.");
+    expect(client.provider.notice).toBe("This story is submitted: a change made here returns it to in progress.");
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect((await get<StoryDetail>(server, editor.cookie, `/api/stories/${id}`)).state).toBe("submitted");
     expect(await history()).toHaveLength(steps);
@@ -198,7 +198,7 @@ describe("the desk copy's history and agency updates", () => {
     await client.provider.whenIdle();
     // The one who typed is told too, not only the others in the story.
     await eventually(() => expect(client.provider.storyState).toBe("in_progress"));
-    expect(client.provider.error).toBe("Editing returned this story from submitted to in progress.");
+    expect(client.provider.notice).toBe("Editing returned this story from submitted to in progress.");
     expect((await history()).at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: editor.userId });
   });
 
@@ -214,12 +214,12 @@ describe("the desk copy's history and agency updates", () => {
     await walk(server, a.cookie, id, ["submit"]);
     // B, still in the story, is told: a change made now is not a quiet change of submitted text.
     await eventually(() => expect(two.provider.storyState).toBe("submitted"));
-    expect(two.provider.error).toBe("This story is now submitted: a change made here returns it to in progress.");
+    expect(two.provider.notice).toBe("This story is now submitted: a change made here returns it to in progress.");
     const headline = two.provider.doc.getText("headline");
     headline.insert(headline.length, " after floods");
     await two.provider.whenIdle();
     await eventually(async () => expect((await get<StoryDetail>(server!, chief.cookie, `/api/stories/${id}`)).state).toBe("in_progress"));
-    await eventually(() => expect(one.provider.error).toBe("Editing returned this story from submitted to in progress."));
+    await eventually(() => expect(one.provider.notice).toBe("Editing returned this story from submitted to in progress."));
     const history = async () => (await get<{ entries: StoryHistoryEntry[] }>(server!, chief.cookie, `/api/stories/${id}/history`)).entries;
     expect((await history()).at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: b.userId });
 
@@ -252,7 +252,7 @@ describe("the desk copy's history and agency updates", () => {
     const saved = await patch(b.cookie, { rev: submitted.rev, urgency: 2 });
     expect(saved.status).toBe(200);
     expect(await saved.json()).toMatchObject({ state: "in_progress", urgency: 2, rev: submitted.rev + 1 });
-    await eventually(() => expect(watching.provider.error).toBe("Editing returned this story from submitted to in progress."));
+    await eventually(() => expect(watching.provider.notice).toBe("Editing returned this story from submitted to in progress."));
     expect((await history()).at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: b.userId });
 
     // A stale rev on an approved story changes nothing: 409 with the story as it is, still approved.
