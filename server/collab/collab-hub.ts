@@ -39,6 +39,8 @@ export class CollabHub {
   /** The last server change queued per story (see applyServerChange). */
   private readonly serverChanges = new Map<string, Promise<void>>();
   private readonly loading = new Map<string, Promise<OpenDoc | null>>();
+  /** The newest story event of each story whose document is loading (applied when it is open). */
+  private readonly heardWhileLoading = new Map<string, { state: string; seq: number }>();
   private readonly options: CollabHubOptions;
   private readonly ctx: AppContext;
   private readonly io: DeskServer;
@@ -72,7 +74,10 @@ export class CollabHub {
     if (open) return open;
     let pending = this.loading.get(storyId);
     if (!pending) {
-      pending = this.load(storyId).finally(() => this.loading.delete(storyId));
+      pending = this.load(storyId).finally(() => {
+        this.loading.delete(storyId);
+        this.heardWhileLoading.delete(storyId);
+      });
       this.loading.set(storyId, pending);
     }
     return pending;
@@ -102,6 +107,14 @@ export class CollabHub {
     open.awareness.on("update", (changed: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
       if (typeof origin === "string" && origin !== "server") open.trackClients(origin, changed);
     });
+    // The state as the document opens: read now, or a story event heard while it loaded (whichever is newer).
+    const current = await this.ctx.store.stories.getStory(storyId);
+    if (!current) {
+      open.destroy();
+      return null;
+    }
+    const heard = this.heardWhileLoading.get(storyId);
+    Object.assign(open, heard && heard.seq > current.seq ? { state: heard.state, stateSeq: heard.seq } : { state: current.state, stateSeq: current.seq });
     this.docs.set(storyId, open);
     return open;
   }
@@ -124,8 +137,6 @@ export class CollabHub {
     if (!open) return fail("not_found", "No story with that id.");
     const previous = open.members.get(socketId);
     open.members.set(socketId, { userId, canEdit, clients: previous?.clients ?? new Set() });
-    // While the document is open every story event updates its state; the first join brings it.
-    open.state ??= state;
     let update: Uint8Array;
     try {
       update = Y.encodeStateAsUpdate(open.doc, stateVector && stateVector.byteLength > 0 ? new Uint8Array(stateVector) : undefined);
@@ -301,10 +312,11 @@ export class CollabHub {
   }
 
   /** Story events while its document is open (see HandedOnStories.stateChanged). */
-  private storiesChanged(changed: readonly { story: StorySummaryRecord }[]): void {
-    for (const { story } of changed) {
+  private storiesChanged(changed: readonly { seq: number; story: StorySummaryRecord }[]): void {
+    for (const { seq, story } of changed) {
       const open = this.docs.get(story.id);
-      if (open) this.handedOn.stateChanged(open, story.state, this.writeBacks.has(open));
+      if (open) this.handedOn.stateChanged(open, story.state, seq, this.writeBacks.has(open));
+      else if (this.loading.has(story.id) && seq > (this.heardWhileLoading.get(story.id)?.seq ?? 0)) this.heardWhileLoading.set(story.id, { state: story.state, seq });
     }
   }
 

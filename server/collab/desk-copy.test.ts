@@ -6,6 +6,7 @@ import type { StoryHistoryEntry } from "../contract/workflow";
 import { collabClients, eventually, type CollabClient } from "../testing/collab-client";
 import { ninjsStory, startTestServer, type TestServer } from "../testing/test-server";
 import { walk } from "../testing/workflow-helpers";
+import { runWorkflowAction } from "../stories/workflow-service";
 
 let server: TestServer | null = null;
 const join = collabClients(async () => {
@@ -200,6 +201,28 @@ describe("the desk copy's history and agency updates", () => {
     await eventually(() => expect(client.provider.storyState).toBe("in_progress"));
     expect(client.provider.notice).toBe("Editing returned this story from submitted to in progress.");
     expect((await history()).at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress", actorId: editor.userId });
+  });
+
+  it("knows a story handed on while its document was loading: the first change still returns it to in progress", async () => {
+    server = await startTestServer();
+    const editor = await server.signIn("editor");
+    const id = await ingest(server, `urn:test:handed-on-loading:${Date.now()}`, 1, "Port reopens", "<p>Ships wait.</p>");
+    await walk(server, editor.cookie, id, ["take"]);
+    const { collab, ctx } = server.desk;
+    // A join that read the story in progress, and a submit made while the document loads (its event lands then).
+    const joining = collab.join("socket-a", editor.userId, id, true, undefined, "in_progress");
+    const submitted = runWorkflowAction(ctx, id, "submit", { userId: editor.userId, role: "editor" });
+    await Promise.all([joining, submitted]);
+    const typed = new Y.Doc();
+    const open = (await collab.open(id))!;
+    Y.applyUpdate(typed, Y.encodeStateAsUpdate(open.doc));
+    const before = Y.encodeStateVector(typed);
+    typed.getText("headline").insert(typed.getText("headline").length, " at dawn");
+    expect(await collab.update("socket-a", id, Y.encodeStateAsUpdate(typed, before))).toEqual({ ok: true });
+    await eventually(async () => expect((await get<StoryDetail>(server!, editor.cookie, `/api/stories/${id}`)).state).toBe("in_progress"));
+    const { entries } = await get<{ entries: StoryHistoryEntry[] }>(server, editor.cookie, `/api/stories/${id}/history`);
+    expect(entries.at(-1)).toMatchObject({ action: "reopen", from: "submitted", to: "in_progress" });
+    await collab.leave("socket-a", id);
   });
 
   it("tells everyone in a story that it was handed on, and returns it to in progress at the next change, once", async () => {

@@ -44,12 +44,15 @@ export class HandedOnStories {
   }
 
   /**
-   * A story event for an open document: its state is kept, and a story handed on while people are in
+   * A story event for an open document: its state is kept (unless the event is older than the state
+   * already heard), and a story handed on while people are in
    * it is said in their pane. A change typed after the step kept its text (`changedSinceWriteBack`: its
    * write-back still due) already edits the handed-on story, so it returns to in_progress at once.
    */
-  stateChanged(open: OpenDoc, state: string, changedSinceWriteBack: boolean): void {
-    if (open.state === null || open.state === state) return;
+  stateChanged(open: OpenDoc, state: string, seq: number, changedSinceWriteBack: boolean): void {
+    if (seq <= open.stateSeq) return;
+    open.stateSeq = seq;
+    if (open.state === state) return;
     open.state = state;
     if (!REOPENED_BY_EDITING.includes(state)) return;
     if (changedSinceWriteBack && open.lastEditorId) this.afterTypedChange(open, open.lastEditorId);

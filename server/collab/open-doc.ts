@@ -24,8 +24,10 @@ export class OpenDoc {
   /** When the first change since the last desk version was made (null: none since). */
   editingSince: number | null = null;
   lastEditorId: string | null = null;
-  /** The story's workflow state as last heard (a join, a story event); null until someone joins. */
+  /** The story's workflow state: read as the document loads, then from story events (the newest by seq). */
   state: string | null = null;
+  /** The change-log seq of the story as `state` was heard (an older event does not undo a newer state). */
+  stateSeq = 0;
   /** A return to in_progress that a change started and that has not finished (one at a time). */
   reopening: Promise<void> | null = null;
 
