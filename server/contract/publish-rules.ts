@@ -1,3 +1,5 @@
+import { withoutVersionMarkers } from "./agency-markers";
+
 /** The editorial length limits checked when publishing (and shown by the editor's counters). */
 export interface PublishLimits {
   headline: number;
@@ -34,13 +36,17 @@ export function submitProblems(copy: Pick<PublishableCopy, "headline" | "bodyTex
 
 /**
  * Every reason the copy cannot go out as it is (empty when it can): headline present and within its
- * limit, slugline and abstract within theirs, a body, and no editor's note leaking into the body.
+ * limit and free of the agency's version marker, slugline and abstract within theirs, a body, and no
+ * editor's note leaking into the body.
  */
 export function publishProblems(copy: PublishableCopy, limits: PublishLimits = DEFAULT_PUBLISH_LIMITS): string[] {
   const problems: string[] = [];
   const headline = copy.headline.trim();
   if (!headline) problems.push(EMPTY_HEADLINE);
   else if ([...headline].length > limits.headline) problems.push(`The headline has ${[...headline].length} characters; the limit is ${limits.headline}.`);
+  // A story taken at an agency update keeps the agency's marker ("UPDATE 2-") until someone takes it out.
+  const marker = headline.slice(0, headline.length - withoutVersionMarkers(headline).length).trim();
+  if (marker) problems.push(`The headline starts with the agency's marker "${marker}"; take it out before publishing.`);
   const slugline = copy.slugline?.trim() ?? "";
   if ([...slugline].length > limits.slugline) problems.push(`The slugline has ${[...slugline].length} characters; the limit is ${limits.slugline}.`);
   const abstract = copy.abstract?.trim() ?? "";

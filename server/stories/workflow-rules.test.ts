@@ -89,6 +89,18 @@ describe("workflow rules", () => {
     ]);
   });
 
+  it("refuses to publish a headline that still starts with the agency's version marker; a headline that begins with the word goes out", async () => {
+    const id = await seed({ headline: "UPDATE 2-REFILE-Floods close roads" });
+    await walk(server, editor.cookie, id, ["take", "submit"]);
+    await walk(server, chief.cookie, id, ["approve"]);
+    const refused = await act(server, chief.cookie, id, "publish");
+    expect(refused.status).toBe(422);
+    expect(refused.error?.problems).toEqual(['The headline starts with the agency\'s marker "UPDATE 2-REFILE-"; take it out before publishing.']);
+    const plain = await seed({ headline: "Update: floods close roads" });
+    await walk(server, editor.cookie, plain, ["take", "submit"]);
+    expect((await walk(server, chief.cookie, plain, ["approve", "publish"])).state).toBe("published");
+  });
+
   it("refuses to submit a story without a headline or a body (422 with both), and submits it once they are there", async () => {
     const id = await seed({ headline: "  ", bodyText: "", bodyHtml: "" });
     await walk(server, editor.cookie, id, ["take"]);
