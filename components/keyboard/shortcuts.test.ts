@@ -14,6 +14,13 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key("Escape"), editorButton)).toBe("leaveEditor");
   });
 
+  it("runs no story action from the editing pane outside its fields: a letter that misses a field publishes nothing", () => {
+    for (const k of ["p", "s", "a", "b", "t", "r", "K", "S", "j", "k", "e", "x", "z", "N"]) expect(shortcutFor(key(k), editorButton)).toBeNull();
+    expect(shortcutFor(key("?"), editorButton)).toBe("help");
+    expect(shortcutFor(key("/"), editorButton)).toBe("search");
+    expect(shortcutFor(key("p"), queue)).toBe("publish");
+  });
+
   it("keeps Escape for the composing input method and for fields outside the editor", () => {
     expect(shortcutFor(key("Escape", { isComposing: true }), editorField)).toBeNull();
     expect(shortcutFor(key("Escape"), otherField)).toBeNull();

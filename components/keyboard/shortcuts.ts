@@ -37,6 +37,11 @@ export interface Shortcut {
   isQueueOnly?: boolean;
   /** Works only in the editing pane, and there also while typing in a field: the one way out of the text by keyboard. */
   isEditorOnly?: boolean;
+  /**
+   * Also works in the editing pane outside its fields (on its buttons, or the pane itself). No other key
+   * does there: a letter meant as text that lands beside a field must never publish or spike the story.
+   */
+  worksInEditor?: boolean;
 }
 
 /** Where a key was pressed: in the queue, in the editing pane, in a text field. */
@@ -73,8 +78,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: "showNew", keys: ["n"], label: "Show the new stories held above" },
   { action: "newStory", keys: ["N"], label: "Write a new story (Shift+N)" },
   { action: "newFromTakes", keys: ["T"], label: "New story from the marked takes (Shift+T)" },
-  { action: "search", keys: ["/"], label: "Search" },
-  { action: "help", keys: ["?"], label: "Show these shortcuts" },
+  { action: "search", keys: ["/"], label: "Search", worksInEditor: true },
+  { action: "help", keys: ["?"], label: "Show these shortcuts", worksInEditor: true },
 ];
 
 const KEY_NAMES: Record<string, string> = { ArrowDown: "↓", ArrowUp: "↑", Escape: "Esc", " ": "Space" };
@@ -97,12 +102,14 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 
 /**
  * The shortcut a key press means where it was pressed: none with Ctrl/Alt/Meta or while an input method
- * composes; while typing, only the editor's Escape (every other key is text).
+ * composes; while typing, only the editor's Escape (every other key is text); elsewhere in the editing
+ * pane, only Escape, search and help (no story action).
  */
 export function shortcutFor(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "altKey" | "metaKey" | "isComposing">, place: KeyPlace): ShortcutAction | null {
   if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return null;
   const shortcut = SHORTCUTS.find((s) => s.keys.includes(event.key) && (s.isEditorOnly ? place.isInEditor : !place.isTyping));
   if (!shortcut) return null;
+  if (place.isInEditor && !shortcut.isEditorOnly && !shortcut.worksInEditor) return null;
   const isArrow = event.key === "ArrowDown" || event.key === "ArrowUp";
   if ((shortcut.isQueueOnly || isArrow) && !place.isInQueue) return null;
   return shortcut.action;
