@@ -166,7 +166,9 @@ export class CollabHub {
     // updates of the same moment, in one commit). The sender's acknowledgement waits for the commit: an
     // update is acknowledged only once stored. One relayed but not stored (a crash in between) is still
     // held, unacknowledged, by its sender and by everyone it reached, and their next sync sends it again.
-    Y.applyUpdate(open.doc, bytes, socketId);
+    // Deletions the document already holds (sent back by every editor's join) change nothing: no change
+    // to store, relay or count (counted, it returned a story handed on to in_progress for merely opening it).
+    if (!open.apply(bytes, socketId)) return { ok: true };
     this.io.to(collabRoom(storyId)).except(socketId).emit("collab:updated", { storyId, update: bytes });
     const id = await this.ctx.store.deskCopy.appendUpdate(storyId, bytes, member.userId);
     open.lastUpdateId = Math.max(open.lastUpdateId, id);

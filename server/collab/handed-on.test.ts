@@ -4,7 +4,7 @@ import type { DeskVersionList } from "../contract/desk-copy";
 import type { StoryDetail } from "../contract/story";
 import type { StoryHistoryEntry } from "../contract/workflow";
 import { runWorkflowAction } from "../stories/workflow-service";
-import { collabClients } from "../testing/collab-client";
+import { collabClients, eventually } from "../testing/collab-client";
 import { ninjsStory, startTestServer, type TestServer } from "../testing/test-server";
 import { walk } from "../testing/workflow-helpers";
 
@@ -21,13 +21,17 @@ async function get<T>(s: TestServer, cookie: string, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** A story taken and edited by `cookie`'s editor, then submitted: answers its id and its `take` version. */
-async function submittedAfterEditing(s: TestServer, cookie: string, uri: string) {
+/**
+ * A story taken by `cookie`'s editor, " for now" added to its headline (and `deleted` typed after it and
+ * taken out again), then submitted: answers its id, its `take` version and the editor's client.
+ */
+async function submittedAfterEditing(s: TestServer, cookie: string, uri: string, deleted = "") {
   const answer = (await (await s.ingest(ninjsStory({ uri, version: 1, headline: "Dam holds", body: "<p>Water rises.</p>" }))).json()) as { stories: { id: string }[] };
   const id = answer.stories[0]!.id;
   const client = await join(s, cookie, id); // takes it
   const headline = client.provider.doc.getText("headline");
-  headline.insert(headline.length, " for now");
+  headline.insert(headline.length, ` for now${deleted}`);
+  if (deleted) headline.delete(headline.length - deleted.length, deleted.length);
   await client.provider.whenIdle();
   await walk(s, cookie, id, ["submit"]);
   const { versions } = await get<DeskVersionList>(s, cookie, `/api/stories/${id}/desk-versions`);
@@ -65,6 +69,27 @@ describe("server-made changes to a story handed on", () => {
     ]);
     // The chief's queue never holds the restored text as submitted.
     expect(await get<StoryDetail>(server, editor.cookie, `/api/stories/${id}`)).toMatchObject({ state: "in_progress", headline: "Dam holds" });
+  });
+
+  it("an editor who only opens a submitted story whose text had deletions changes nothing", async () => {
+    server = await startTestServer();
+    const editor = await server.signIn("editor");
+    const other = await server.signIn("editor");
+    const { id } = await submittedAfterEditing(server, editor.cookie, `urn:test:handed-on-deletions:${Date.now()}`, " for now");
+    const history = async () => (await get<{ entries: StoryHistoryEntry[] }>(server!, editor.cookie, `/api/stories/${id}/history`)).entries;
+    const steps = (await history()).length;
+    // Joining sends back what the server lacks: no text, but every deletion the document holds. The server
+    // has them all, so opening the story must not count as a change (it returned the story to in progress).
+    const opened = await join(server, other.cookie, id);
+    await opened.provider.whenIdle();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect((await get<StoryDetail>(server, editor.cookie, `/api/stories/${id}`)).state).toBe("submitted");
+    expect(await history()).toHaveLength(steps);
+    // A deletion the server does not have is still a change.
+    const headline = opened.provider.doc.getText("headline");
+    headline.delete(headline.length - 4, 4);
+    await opened.provider.whenIdle();
+    await eventually(async () => expect(await get<StoryDetail>(server!, editor.cookie, `/api/stories/${id}`)).toMatchObject({ state: "in_progress", headline: "Dam holds for" }));
   });
 
   it("a restore whose return to in progress fails for another reason changes nothing and says so", async () => {

@@ -40,6 +40,26 @@ export class OpenDoc {
     this.awareness.setLocalState(null);
   }
 
+  /**
+   * Applies an update; answers whether it changed the document (new text, new deletions) or holds parts
+   * that wait for others. An update of deletions the document already has changes nothing: every editor's
+   * join sends back the document's whole delete set along with whatever it typed offline.
+   */
+  apply(update: Uint8Array, origin: unknown): boolean {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    let changed = false;
+    const see = (transaction: Y.Transaction) => {
+      changed ||= transaction.deleteSet.clients.size > 0 || [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
+    };
+    this.doc.on("afterTransaction", see);
+    try {
+      Y.applyUpdate(this.doc, update, origin);
+    } finally {
+      this.doc.off("afterTransaction", see);
+    }
+    return changed || this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs;
+  }
+
   /** Notes a change of the text by `userId` (credited in the next desk version). */
   noteContribution(userId: string, now: number): void {
     this.contributors.add(userId);
