@@ -3,10 +3,15 @@
  * random port of 127.0.0.1, printed as `{"port":…}`. `POST /broadcast` with a JSON body emits it as
  * `story:upserted` to every connected client, so it is triggered over HTTP just like an ingest. For
  * co-editing it relays raw Yjs updates: `join` puts a socket in a room, `update` sends the bytes to the
- * rest of that room, stores nothing and acknowledges at once.
+ * rest of that room, stores nothing and acknowledges at once. Asked to (`desk-events`), it also sends every
+ * client a stream of `story:upserted` the way Wiredesk sends its desks their events (PacedBroadcast, the
+ * same code), so a turn of the relay can carry the desks' load without the rest of Wiredesk.
  */
 import { createServer } from "node:http";
 import { Server } from "socket.io";
+import type { StoryUpsertedEvent } from "../server/contract/events";
+import { PacedBroadcast } from "../server/realtime/paced-broadcast";
+import type { DeskServer } from "../server/realtime/socket-publisher";
 import { serveRpc } from "./ipc";
 import { serverStatsHandlers } from "./server-stats";
 
@@ -23,7 +28,9 @@ const server = createServer((req, res) => {
   });
 });
 const io = new Server(server, { serveClient: false });
+const DESK_ROOM = "desk";
 io.on("connection", (socket) => {
+  void socket.join(DESK_ROOM);
   socket.on("join", (room: string, ack: () => void) => {
     void socket.join(room);
     ack();
@@ -34,7 +41,19 @@ io.on("connection", (socket) => {
   });
 });
 
-serveRpc({ ...serverStatsHandlers(), clients: () => io.engine.clientsCount });
+/** The desks' events: `batch` copies of `event` (each with the next seq) every `everyMs`; null stops them. */
+let deskEvents: NodeJS.Timeout | null = null;
+function sendDeskEvents(payload: { event: StoryUpsertedEvent; batch: number; everyMs: number } | null): boolean {
+  if (deskEvents) clearInterval(deskEvents);
+  deskEvents = null;
+  if (!payload) return true;
+  const broadcast = new PacedBroadcast(io as unknown as DeskServer, DESK_ROOM);
+  let seq = payload.event.seq;
+  deskEvents = setInterval(() => broadcast.send(Array.from({ length: payload.batch }, () => ({ ...payload.event, seq: ++seq }))), payload.everyMs);
+  return true;
+}
+
+serveRpc({ ...serverStatsHandlers(), clients: () => io.engine.clientsCount, "desk-events": sendDeskEvents });
 
 server.listen(0, "127.0.0.1", () => {
   const address = server.address();

@@ -85,7 +85,8 @@ async function deskEditor(url: string, cookie: string, storyId: string, index: n
 }
 
 async function relayEditor(url: string, room: string, index: number): Promise<Editor> {
-  const socket = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: editorHeaders(null) });
+  // The desks' parser here too: a relay turn that carries the desks' events reads them as a desk does.
+  const socket = connect(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: editorHeaders(null), parser: deskParser });
   await waitConnected(socket);
   await socket.timeout(JOIN_TIMEOUT_MS).emitWithAck("join", room);
   const doc = new Y.Doc();
