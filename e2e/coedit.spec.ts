@@ -198,6 +198,10 @@ test("an agency update shows a banner and merges on request; history compares an
   }
   await expect(banner).toBeHidden({ timeout: 20_000 });
 
+  // The other editor writes an abstract: the comparison shows it (a restore would take it out).
+  await b!.getByRole("textbox", { name: "Abstract", exact: true }).pressSequentially("Rivers crest", { delay: 20 });
+  await expect(b!.getByRole("status").filter({ hasText: "All changes saved" })).toBeVisible({ timeout: 20_000 });
+
   // History: the version kept at take, against the current copy, then restored; the other editor follows.
   await a!.getByRole("button", { name: "History", exact: true }).click();
   const versions = a!.getByRole("list", { name: "Versions" });
@@ -211,6 +215,8 @@ test("an agency update shows a banner and merges on request; history compares an
   const currentHeadline = headlineRow.getByRole("group", { name: "Headline: Current copy" });
   await expect(currentHeadline.locator("ins")).toContainText(["UPDATE:", "extended"]);
   await expect(currentHeadline.locator("del")).toHaveCount(0);
+  await expect(history.getByRole("group", { name: "Abstract: Current copy" }).locator("ins")).toContainText("Rivers crest");
+  await expect(history.getByRole("group", { name: "Slugline changes" })).toHaveCount(0);
   await a!.screenshot({ path: test.info().outputPath("history-light.png"), fullPage: true });
 
   // Any two versions: the agency's original against the version the update was brought in at.

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import type { DiffOp } from "@/server/contract/version-diff";
 
 /** Word-level changes inline: insertions in <ins>, deletions in <del>, each also announced to screen readers. */
@@ -48,26 +49,40 @@ export function DiffParts({ diff, subject, bodyClassName, gap }: { diff: { headl
   );
 }
 
+type ShortField = "slugline" | "byline" | "abstract";
+const SHORT_FIELDS: { field: ShortField; part: string; className: string }[] = [
+  { field: "slugline", part: "Slugline", className: "font-mono text-xs" },
+  { field: "byline", part: "Byline", className: "text-xs" },
+  { field: "abstract", part: "Abstract", className: "text-[13px]" },
+];
+
 /**
- * Two texts side by side, part by part: the headline's row, then the body's, each a labelled group
+ * Two texts side by side, part by part (the desk copy's slugline, byline and abstract too, when either
+ * side has them): the headline's row, then the body's, each a labelled group
  * ("Headline changes") with the older text on the left (words taken out struck through) and the newer
  * on the right (words put in marked). Where the space is narrow (a phone, a narrow pane) the two sides stack.
  */
-export function SideBySideDiff({ diff, before, after }: { diff: { headline: readonly DiffOp[]; body: readonly DiffOp[]; tooLarge?: boolean }; before: string; after: string }) {
-  const side = (ops: readonly DiffOp[], drop: DiffOp["op"], name: string, label: string, className: string) => (
+export function SideBySideDiff({ diff, before, after }: { diff: { headline: readonly DiffOp[]; body: readonly DiffOp[]; tooLarge?: boolean } & Partial<Record<ShortField, readonly DiffOp[]>>; before: string; after: string }) {
+  // A short field's cells say which field they are (the headline and the body are told by their look).
+  const side = (ops: readonly DiffOp[], drop: DiffOp["op"], name: string, label: string, className: string, field?: string) => (
     <div className="min-w-0 rounded bg-slate-50 p-1.5 dark:bg-slate-900">
       <span aria-hidden="true" className="mb-0.5 block text-[11px] text-slate-500 @sm:hidden dark:text-slate-400">
-        {name}
+        {field ? `${name} · ${field}` : name}
       </span>
+      {field ? (
+        <span aria-hidden="true" className="mb-0.5 hidden text-[11px] text-slate-500 @sm:block dark:text-slate-400">
+          {field}
+        </span>
+      ) : null}
       <div role="group" aria-label={label} className={className}>
         <DiffText ops={ops.filter((op) => op.op !== drop)} />
       </div>
     </div>
   );
-  const row = (part: string, ops: readonly DiffOp[], className: string) => (
+  const row = (part: string, ops: readonly DiffOp[], className: string, isShortField = false) => (
     <div role="group" aria-label={`${part} changes`} className="grid gap-1.5 @sm:grid-cols-2">
-      {side(ops, "insert", before, `${part}: ${before}`, className)}
-      {side(ops, "delete", after, `${part}: ${after}`, className)}
+      {side(ops, "insert", before, `${part}: ${before}`, className, isShortField ? part : undefined)}
+      {side(ops, "delete", after, `${part}: ${after}`, className, isShortField ? part : undefined)}
     </div>
   );
   const heading = "font-semibold text-slate-600 dark:text-slate-300";
@@ -79,6 +94,11 @@ export function SideBySideDiff({ diff, before, after }: { diff: { headline: read
         <span className={heading}>{after}</span>
       </div>
       {row("Headline", diff.headline, "font-semibold")}
+      {SHORT_FIELDS.map(({ field, part, className }) => {
+        const ops = diff[field];
+        // A field empty on both sides takes no room.
+        return ops && ops.some((op) => op.text.trim() !== "") ? <Fragment key={field}>{row(part, ops, className, true)}</Fragment> : null;
+      })}
       {row("Body", diff.body, "whitespace-pre-wrap text-[13px]")}
     </div>
   );

@@ -70,7 +70,7 @@ async function sideText(ctx: AppContext, id: string, side: DeskDiffSide): Promis
   return version;
 }
 
-/** What changed in headline and body between two texts of the desk copy. */
+/** What changed in each co-edited field (headline, slugline, byline, abstract, body) between two texts of the desk copy. */
 export async function getDeskDiff(ctx: AppContext, id: string, params: URLSearchParams): Promise<DeskDiff> {
   const query = DeskDiffQuerySchema.safeParse({ from: params.get("from") ?? undefined, to: params.get("to") ?? undefined });
   if (!query.success) throw new AppError("invalid_query", "Give ?from= (a desk version id, current or agency) and optionally &to=.");
@@ -78,7 +78,8 @@ export async function getDeskDiff(ctx: AppContext, id: string, params: URLSearch
   const [from, to] = await Promise.all([sideText(ctx, id, query.data.from), sideText(ctx, id, query.data.to)]);
   const before = htmlToText(from.bodyHtml);
   const after = htmlToText(to.bodyHtml);
-  return { headline: diffWords(from.headline, to.headline), body: diffWords(before, after), tooLarge: isTooLargeToCompare(before, after) };
+  const field = (name: "slugline" | "byline" | "abstract") => diffWords(from[name] ?? "", to[name] ?? "");
+  return { headline: diffWords(from.headline, to.headline), slugline: field("slugline"), byline: field("byline"), abstract: field("abstract"), body: diffWords(before, after), tooLarge: isTooLargeToCompare(before, after) };
 }
 
 /** Restores a kept version as a new change of the shared document (co-editors follow it live). */

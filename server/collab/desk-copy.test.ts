@@ -111,6 +111,9 @@ describe("the desk copy's history and agency updates", () => {
     headline.insert(0, "Rewritten headline");
     await one.provider.whenIdle();
     await eventually(() => expect(two.headline()).toBe("Rewritten headline"));
+    // The other editor writes an abstract: the comparison shows it, since a restore would take it out.
+    two.provider.doc.getText("abstract").insert(0, "Aftershocks expected.");
+    await two.provider.whenIdle();
 
     const listed = await get<DeskVersionList>(server, editor.cookie, `/api/stories/${id}/desk-versions`);
     const taken = listed.versions.find((v) => v.reason === "take")!;
@@ -119,7 +122,9 @@ describe("the desk copy's history and agency updates", () => {
     await eventually(async () => {
       const now = await get<DeskDiff>(server!, editor.cookie, `/api/stories/${id}/desk-diff?from=${taken.id}&to=current`);
       expect(now.headline.filter((op) => op.op === "insert").map((op) => op.text).join("")).toContain("Rewritten");
+      expect(now.abstract).toEqual([{ op: "insert", text: "Aftershocks expected." }]);
     }, 3000);
+    expect(diff.slugline.every((op) => op.text === "")).toBe(true);
     expect(diff.body.every((op) => op.op === "equal")).toBe(true);
     const againstAgency = await get<DeskDiff>(server, editor.cookie, `/api/stories/${id}/desk-diff?from=agency`);
     expect(againstAgency.headline.some((op) => op.op === "delete" && op.text.includes("Quake"))).toBe(true);
@@ -131,6 +136,7 @@ describe("the desk copy's history and agency updates", () => {
     // The other open editor follows the restore live; the story row has it too.
     await eventually(() => expect(two.headline()).toBe("Quake rattles city"));
     expect(one.headline()).toBe("Quake rattles city");
+    expect(two.provider.doc.getText("abstract").toJSON()).toBe("");
     expect((await get<StoryDetail>(server, editor.cookie, `/api/stories/${id}`)).headline).toBe("Quake rattles city");
     const after = await get<DeskVersionList>(server, editor.cookie, `/api/stories/${id}/desk-versions`);
     expect(after.versions.map((v) => v.reason).slice(-2)).toEqual(["editing", "restore"]);

@@ -31,6 +31,10 @@ export const DeskDiffQuerySchema = z.object({ from: DeskDiffSideSchema, to: Desk
 /** `GET /api/stories/:id/desk-diff?from=&to=`: the word-level difference between two texts of the desk copy. */
 export const DeskDiffSchema = z.object({
   headline: z.array(DiffOpSchema),
+  /** The short co-edited fields: a restore sets them too, so the comparison shows them. */
+  slugline: z.array(DiffOpSchema),
+  byline: z.array(DiffOpSchema),
+  abstract: z.array(DiffOpSchema),
   body: z.array(DiffOpSchema),
   tooLarge: z.boolean().optional(),
 });
