@@ -42,29 +42,11 @@ const STATUS_TEXT: Record<CollabProvider["status"], string> = {
   refused: "Cannot edit",
 };
 
-/**
- * What the pane's status line says: a viewer has nothing to save, and cannot type while offline.
- * "Saving…" only once a save has waited a moment (`isSaveSlow`): said at every keystroke, it flickered
- * and a screen reader read the status out after each letter.
- */
-function statusText(provider: CollabProvider, readOnly: boolean, isSaveSlow: boolean): string {
+/** What the pane's status line says: a viewer has nothing to save, and cannot type while offline. */
+function statusText(provider: CollabProvider, readOnly: boolean): string {
   if (provider.status === "refused") return provider.error ?? STATUS_TEXT.refused;
   if (readOnly) return provider.status === "synced" ? "Watching live" : provider.status === "offline" ? "Offline: the text catches up when the connection returns" : STATUS_TEXT[provider.status];
-  return provider.status === "synced" && isSaveSlow ? "Saving…" : STATUS_TEXT[provider.status];
-}
-
-/** How long a save may wait before the status line says "Saving…". */
-const SLOW_SAVE_MS = 700;
-
-/** True once `isSaving` has stayed true for `afterMs`; false again as soon as it is false. */
-function useSlowFlag(isSaving: boolean, afterMs: number): boolean {
-  const [isSlow, setIsSlow] = useState(false);
-  useEffect(() => {
-    if (!isSaving) return setIsSlow(false);
-    const timer = setTimeout(() => setIsSlow(true), afterMs);
-    return () => clearTimeout(timer);
-  }, [isSaving, afterMs]);
-  return isSaving && isSlow;
+  return provider.status === "synced" && provider.pending > 0 ? "Saving…" : STATUS_TEXT[provider.status];
 }
 
 /**
@@ -95,7 +77,6 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
   const [opensHandedOn] = useState(() => editEntry(story.state).kind === "handed_on");
   const paneRef = useRef<HTMLElement | null>(null);
   const isReady = provider?.hasSynced === true;
-  const isSaveSlow = useSlowFlag((provider?.pending ?? 0) > 0, SLOW_SAVE_MS);
   useEffect(() => {
     if (opensHandedOn && isReady && !isTypingTarget(document.activeElement)) paneRef.current?.focus();
   }, [opensHandedOn, isReady]);
@@ -142,7 +123,7 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
         <h2 className="text-sm font-semibold">{readOnly ? "Watching" : "Editing"}</h2>
         {/* On a phone the status takes the second line, so History and Done stay beside the heading. */}
         <span role="status" className="text-xs text-slate-500 max-sm:order-last max-sm:basis-full dark:text-slate-400">
-          {statusText(provider, readOnly, isSaveSlow)}
+          {statusText(provider, readOnly)}
         </span>
         <EditorAvatars provider={provider} />
         <WatchingAvatars storyId={story.id} myId={me.id} />
