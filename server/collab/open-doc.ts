@@ -41,23 +41,16 @@ export class OpenDoc {
   }
 
   /**
-   * Applies an update; answers whether it changed the document (new text, new deletions) or holds parts
-   * that wait for others. An update of deletions the document already has changes nothing: every editor's
-   * join sends back the document's whole delete set along with whatever it typed offline.
+   * Applies an update; answers whether it may have changed the document. Only an update of nothing but
+   * deletions the document already holds changes nothing for certain (every editor's join sends the
+   * document's whole delete set back along with whatever it typed offline); it is classified before it
+   * is applied, and anything else (new or pending items, a deletion of anything not yet deleted or not
+   * yet received) counts as a change, to be stored.
    */
   apply(update: Uint8Array, origin: unknown): boolean {
-    const { pendingStructs, pendingDs } = this.doc.store;
-    let changed = false;
-    const see = (transaction: Y.Transaction) => {
-      changed ||= transaction.deleteSet.clients.size > 0 || [...transaction.afterState].some(([client, clock]) => transaction.beforeState.get(client) !== clock);
-    };
-    this.doc.on("afterTransaction", see);
-    try {
-      Y.applyUpdate(this.doc, update, origin);
-    } finally {
-      this.doc.off("afterTransaction", see);
-    }
-    return changed || this.doc.store.pendingStructs !== pendingStructs || this.doc.store.pendingDs !== pendingDs;
+    const changes = !onlyKnownDeletions(this.doc.store, Y.decodeUpdate(update));
+    Y.applyUpdate(this.doc, update, origin);
+    return changes;
   }
 
   /** Notes a change of the text by `userId` (credited in the next desk version). */
@@ -102,4 +95,20 @@ export class OpenDoc {
     this.awareness.destroy();
     this.doc.destroy();
   }
+}
+
+/** True when the update has no items and every range it deletes is in the store and deleted already. */
+function onlyKnownDeletions(store: Y.Doc["store"], { structs, ds }: { structs: readonly unknown[]; ds: { clients: Map<number, { clock: number; len: number }[]> } }): boolean {
+  if (structs.length > 0) return false;
+  for (const [client, ranges] of ds.clients) {
+    const items = store.clients.get(client);
+    for (const { clock, len } of ranges) {
+      if (!items || Y.getState(store, client) < clock + len) return false;
+      for (let i = Y.findIndexSS(items, clock); i < items.length && items[i]!.id.clock < clock + len; i++) {
+        const item = items[i]!;
+        if (item instanceof Y.Item && !item.deleted) return false;
+      }
+    }
+  }
+  return true;
 }
