@@ -27,8 +27,8 @@ function parse<T>(schema: z.ZodType<T>, payload: unknown): { data: T } | { failu
   return { failure: error("bad_request", `${issue?.path.join(".") || "payload"}: ${issue?.message ?? "invalid"}`) };
 }
 
-/** Makes the story editable for `userId` (take) or says why it is not, and what the pane says about its state. */
-async function enterEditing(ctx: AppContext, storyId: string, state: string, userId: string, role: Role): Promise<{ state: string; notice?: string } | ReturnType<typeof error>> {
+/** Makes the story editable for `userId` (take) or says why it is not. */
+async function enterEditing(ctx: AppContext, storyId: string, state: string, userId: string, role: Role): Promise<{ state: string } | ReturnType<typeof error>> {
   const entry = editEntry(state);
   if (entry.kind === "refuse") return error("invalid_state", entry.message);
   // Joining work in progress, or preparing a correction: the state stays as it is.
@@ -46,7 +46,7 @@ async function enterEditing(ctx: AppContext, storyId: string, state: string, use
     }
   }
   // Handed on (submitted, approved): joined as it is; the first change returns it to in_progress.
-  return { state, notice: entry.message };
+  return { state };
 }
 
 /**
@@ -83,16 +83,17 @@ export function attachCollab(ctx: AppContext, io: DeskServer, options: Partial<C
         const mayEdit = role.success && hasRole(role.data, "editor");
         if (edit && !mayEdit) return error("forbidden", "Editing needs the editor role or higher; you can watch.");
         let state = story.state;
-        let notice: string | null = null;
         if (edit) {
           const entered = await enterEditing(ctx, storyId, story.state, socket.data.userId, socket.data.role as Role);
           if ("ok" in entered) return entered;
           state = entered.state;
-          notice = entered.notice ?? null;
         }
         await socket.join(collabRoom(storyId));
         const joined = await hub.join(socket.id, socket.data.userId, storyId, edit === true, stateVector instanceof ArrayBuffer ? new Uint8Array(stateVector) : stateVector, state);
-        return "ok" in joined && joined.ok ? { ...joined, notice } : joined;
+        if (!("ok" in joined && joined.ok)) return joined;
+        // What the pane says of the story as the hub has it now (handed on meanwhile, say).
+        const entry = editEntry(joined.state);
+        return { ...joined, notice: edit && entry.kind === "handed_on" ? entry.message : null };
       }),
     );
 

@@ -143,7 +143,9 @@ export class CollabHub {
     } catch {
       return fail("bad_request", "stateVector: not a Yjs state vector.");
     }
-    return { ok: true, update, stateVector: Y.encodeStateVector(open.doc), awareness: open.awarenessSnapshot(), canEdit, limits: this.limits(), state };
+    // The state the hub holds (read as the document opened, then kept by story events), not the caller's
+    // earlier read: a step taken while the document loaded is the joiner's news too.
+    return { ok: true, update, stateVector: Y.encodeStateVector(open.doc), awareness: open.awarenessSnapshot(), canEdit, limits: this.limits(), state: open.state ?? state };
   }
 
   private limits() {
