@@ -76,6 +76,7 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
   // nothing (and returns nothing from the chief's queue); the pane takes the focus and says why.
   const [opensHandedOn] = useState(() => editEntry(story.state).kind === "handed_on");
   const paneRef = useRef<HTMLElement | null>(null);
+  const noticeId = useId();
   const isReady = provider?.hasSynced === true;
   useEffect(() => {
     if (opensHandedOn && isReady && !isTypingTarget(document.activeElement)) paneRef.current?.focus();
@@ -118,7 +119,7 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
   const lang = story.language ?? undefined;
   const length = (field: keyof typeof lengths) => (n: number) => setLengths((l) => (l[field] === n ? l : { ...l, [field]: n }));
   return (
-    <section ref={paneRef} tabIndex={-1} aria-label="Editing" data-story-id={story.id} {...{ [EDITOR_PANE_ATTRIBUTE]: "" }} className="mx-auto max-w-3xl p-5 focus:outline-none">
+    <section ref={paneRef} tabIndex={-1} aria-label="Editing" aria-describedby={provider.notice ? noticeId : undefined} data-story-id={story.id} {...{ [EDITOR_PANE_ATTRIBUTE]: "" }} className="mx-auto max-w-3xl p-5 focus:outline-none">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 className="text-sm font-semibold">{readOnly ? "Watching" : "Editing"}</h2>
         {/* On a phone the status takes the second line, so History and Done stay beside the heading. */}
@@ -139,8 +140,9 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
           {provider.error}
         </p>
       ) : null}
-      {/* Always there, so a notice is read out once when it changes, not again at every reconnect. */}
-      <p role="status" className={provider.notice ? "mb-2 rounded bg-sky-100 px-2 py-1 text-xs text-sky-950 dark:bg-sky-950 dark:text-sky-100" : "sr-only"}>
+      {/* Always there, so a notice is read out once when it changes, not again at every reconnect; the pane,
+          focused when a story handed on opens, is described by it, so it is read out then too. */}
+      <p id={noticeId} role="status" className={provider.notice ? "mb-2 rounded bg-sky-100 px-2 py-1 text-xs text-sky-950 dark:bg-sky-950 dark:text-sky-100" : "sr-only"}>
         {provider.notice}
       </p>
       {!readOnly && editEntry(story.state).kind === "correction" ? (
