@@ -12,3 +12,8 @@ export function withoutVersionMarkers(headline: string): string {
   // A headline that is nothing but markers keeps them: better a marker than an empty headline.
   return stripped.trim() === "" ? headline : stripped;
 }
+
+/** The agency's version markers a headline starts with ("UPDATE 2-REFILE-"), or "" when it has none. */
+export function versionMarkers(headline: string): string {
+  return VERSION_MARKERS.exec(headline)?.[0] ?? "";
+}

@@ -1,4 +1,4 @@
-import { withoutVersionMarkers } from "./agency-markers";
+import { versionMarkers } from "./agency-markers";
 
 /** The editorial length limits checked when publishing (and shown by the editor's counters). */
 export interface PublishLimits {
@@ -45,7 +45,7 @@ export function publishProblems(copy: PublishableCopy, limits: PublishLimits = D
   if (!headline) problems.push(EMPTY_HEADLINE);
   else if ([...headline].length > limits.headline) problems.push(`The headline has ${[...headline].length} characters; the limit is ${limits.headline}.`);
   // A story taken at an agency update keeps the agency's marker ("UPDATE 2-") until someone takes it out.
-  const marker = headline.slice(0, headline.length - withoutVersionMarkers(headline).length).trim();
+  const marker = versionMarkers(headline).trim();
   if (marker) problems.push(`The headline starts with the agency's marker "${marker}"; take it out before publishing.`);
   const slugline = copy.slugline?.trim() ?? "";
   if ([...slugline].length > limits.slugline) problems.push(`The slugline has ${[...slugline].length} characters; the limit is ${limits.slugline}.`);

@@ -96,6 +96,11 @@ describe("workflow rules", () => {
     const refused = await act(server, chief.cookie, id, "publish");
     expect(refused.status).toBe(422);
     expect(refused.error?.problems).toEqual(['The headline starts with the agency\'s marker "UPDATE 2-REFILE-"; take it out before publishing.']);
+    // A headline that is nothing but a marker is refused too.
+    const bare = await seed({ headline: "UPDATE 3-" });
+    await walk(server, editor.cookie, bare, ["take", "submit"]);
+    await walk(server, chief.cookie, bare, ["approve"]);
+    expect((await act(server, chief.cookie, bare, "publish")).error?.problems).toEqual(['The headline starts with the agency\'s marker "UPDATE 3-"; take it out before publishing.']);
     const plain = await seed({ headline: "Update: floods close roads" });
     await walk(server, editor.cookie, plain, ["take", "submit"]);
     expect((await walk(server, chief.cookie, plain, ["approve", "publish"])).state).toBe("published");
