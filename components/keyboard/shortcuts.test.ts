@@ -3,8 +3,10 @@ import { shortcutFor, type KeyPlace } from "./shortcuts";
 
 const key = (k: string, extra: Partial<{ ctrlKey: boolean; isComposing: boolean }> = {}) => ({ key: k, ctrlKey: false, altKey: false, metaKey: false, isComposing: false, ...extra });
 const queue: KeyPlace = { isInQueue: true, isInEditor: false, isTyping: false };
-const editorField: KeyPlace = { isInQueue: false, isInEditor: true, isTyping: true };
-const editorButton: KeyPlace = { isInQueue: false, isInEditor: true, isTyping: false };
+const editorField: KeyPlace = { isInQueue: false, isInEditor: true, isInPane: true, isTyping: true };
+const editorButton: KeyPlace = { isInQueue: false, isInEditor: true, isInPane: true, isTyping: false };
+/** The focus dropped (a click on a blank spot) while an editing pane is open beside the queue. */
+const dropped: KeyPlace = { isInQueue: false, isInEditor: true, isInPane: false, isTyping: false };
 const otherField: KeyPlace = { isInQueue: false, isInEditor: false, isTyping: true };
 
 describe("shortcutFor", () => {
@@ -19,6 +21,9 @@ describe("shortcutFor", () => {
     expect(shortcutFor(key("?"), editorButton)).toBe("help");
     expect(shortcutFor(key("/"), editorButton)).toBe("search");
     expect(shortcutFor(key("p"), queue)).toBe("publish");
+    // With the focus dropped beside an open pane, the desk's keys work as before, and Escape leaves the editor.
+    expect(shortcutFor(key("j"), dropped)).toBe("next");
+    expect(shortcutFor(key("Escape"), dropped)).toBe("leaveEditor");
   });
 
   it("keeps Escape for the composing input method and for fields outside the editor", () => {

@@ -44,10 +44,14 @@ export interface Shortcut {
   worksInEditor?: boolean;
 }
 
-/** Where a key was pressed: in the queue, in the editing pane, in a text field. */
+/**
+ * Where a key was pressed: in the queue, with an editing pane to leave (`isInEditor`: in it, or with the
+ * focus dropped while one is open), inside that pane (`isInPane`), in a text field.
+ */
 export interface KeyPlace {
   isInQueue: boolean;
   isInEditor: boolean;
+  isInPane?: boolean;
   isTyping: boolean;
 }
 
@@ -109,7 +113,7 @@ export function shortcutFor(event: Pick<KeyboardEvent, "key" | "ctrlKey" | "altK
   if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return null;
   const shortcut = SHORTCUTS.find((s) => s.keys.includes(event.key) && (s.isEditorOnly ? place.isInEditor : !place.isTyping));
   if (!shortcut) return null;
-  if (place.isInEditor && !shortcut.isEditorOnly && !shortcut.worksInEditor) return null;
+  if (place.isInPane && !shortcut.isEditorOnly && !shortcut.worksInEditor) return null;
   const isArrow = event.key === "ArrowDown" || event.key === "ArrowUp";
   if ((shortcut.isQueueOnly || isArrow) && !place.isInQueue) return null;
   return shortcut.action;

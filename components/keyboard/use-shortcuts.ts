@@ -31,7 +31,8 @@ export function useShortcuts(handlers: ShortcutHandlers): void {
       // With the focus dropped (a click on a blank spot), an open editing pane still comes first: Escape leaves it.
       const editorPane = target === document.body ? document.querySelector(`[${EDITOR_PANE_ATTRIBUTE}]`) : target instanceof Element ? target.closest(`[${EDITOR_PANE_ATTRIBUTE}]`) : null;
       const isInEditor = editorPane !== null;
-      const action = shortcutFor(event, { isInQueue: isInQueue(target), isInEditor, isTyping: isTypingTarget(target) });
+      const isInPane = isInEditor && target !== document.body;
+      const action = shortcutFor(event, { isInQueue: isInQueue(target), isInEditor, isInPane, isTyping: isTypingTarget(target) });
       const handler = action ? latest.current[action] : undefined;
       if (!handler) return;
       event.preventDefault();
