@@ -41,15 +41,23 @@ io.on("connection", (socket) => {
   });
 });
 
-/** The desks' events: `batch` copies of `event` (each with the next seq) every `everyMs`; null stops them. */
-let deskEvents: NodeJS.Timeout | null = null;
-function sendDeskEvents(payload: { event: StoryUpsertedEvent; batch: number; everyMs: number } | null): boolean {
-  if (deskEvents) clearInterval(deskEvents);
+/**
+ * The desks' events: `batch` copies of `event` (each with the next seq) every `everyMs`. Null stops them,
+ * answering once every event given has gone out, so none spills into the next side's turn.
+ */
+let deskEvents: { timer: NodeJS.Timeout; broadcast: PacedBroadcast } | null = null;
+async function sendDeskEvents(payload: { event: StoryUpsertedEvent; batch: number; everyMs: number } | null): Promise<boolean> {
+  const running = deskEvents;
   deskEvents = null;
+  if (running) {
+    clearInterval(running.timer);
+    await new Promise<void>((resolve) => running.broadcast.afterSent(resolve));
+  }
   if (!payload) return true;
   const broadcast = new PacedBroadcast(io as unknown as DeskServer, DESK_ROOM);
   let seq = payload.event.seq;
-  deskEvents = setInterval(() => broadcast.send(Array.from({ length: payload.batch }, () => ({ ...payload.event, seq: ++seq }))), payload.everyMs);
+  const timer = setInterval(() => broadcast.send(Array.from({ length: payload.batch }, () => ({ ...payload.event, seq: ++seq }))), payload.everyMs);
+  deskEvents = { timer, broadcast };
   return true;
 }
 

@@ -28,7 +28,7 @@ interface Scenario {
   /** Rounds of one turn each (`seconds` long), baseline and Wiredesk alternating A-B-B-A. */
   rounds: number;
   wire: boolean;
-  /** A third side: the relay also sending every editor the desks' `story:upserted` (as many a second as Wiredesk's desks get). */
+  /** A third side: the relay also sending every editor `story:upserted` (100 a second, about what each Wiredesk desk gets here). */
   relayWithDeskEvents: boolean;
 }
 
@@ -94,10 +94,11 @@ async function runScenario(workers: EditorWorkers, desk: BenchServer, relay: Ben
     }
     const measured = await workers.latencies("desk", s.editorsPerStory);
     const base = { latencies: relayLatencies.base, bytes: relayLatencies.bytes };
-    const upsertedPerSecond = sum(turns.desk.map((t) => t.upserted)) / (sum(turns.desk.map((t) => t.wallMs)) / 1000);
+    const perSecond = (side: Turn[]) => sum(side.map((t) => t.upserted)) / (sum(side.map((t) => t.wallMs)) / 1000);
+    const upsertedPerSecond = perSecond(turns.desk);
     const [baseKeys, deskKeys] = [sum(turns.base.map((t) => t.keys)), sum(turns.desk.map((t) => t.keys))];
     const load = (side: Turn[]) => ({ serverCpuPercent: mean(side.map((t) => t.server.cpuPercent)), serverLoopDelayP99Ms: Math.max(...side.map((t) => t.server.loopDelayMs.p99)), generatorCpuPercent: mean(side.map((t) => t.generatorCpuPercent)), generatorLoopDelayP99Ms: Math.max(...side.map((t) => t.generatorLoopDelayP99Ms)) });
-    return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, deskLoad: load(turns.desk), baseLoad: load(turns.base), loaded: event ? summarize(relayLatencies.loaded) : null, loadedLoad: event ? load(turns.loaded) : null, ids };
+    return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, deskLoad: load(turns.desk), baseLoad: load(turns.base), loaded: event ? summarize(relayLatencies.loaded) : null, loadedLoad: event ? load(turns.loaded) : null, loadedUpsertedPerSecond: perSecond(turns.loaded), ids };
   } finally {
     await workers.closeEditors();
   }
@@ -160,6 +161,7 @@ export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; 
       ...(many.loaded && many.loadedLoad
         ? [
             makeFigure({ name: `keystroke to remote p95, ${c.stories} stories × 3 editors, against the relay also sending the desks' story:upserted`, value: many.desk.p95, baseline: many.loaded.p95, unit: "ms", baselineName: LOADED_BASELINE }),
+            makeFigure({ name: "story:upserted delivered to the relay's editors per second in its loaded turns", value: many.loadedUpsertedPerSecond, unit: "/s" }),
             makeFigure({ name: `load generator event-loop delay p99, ${c.stories} stories × 3 editors, relay also sending the desks' story:upserted`, value: many.deskLoad.generatorLoopDelayP99Ms, baseline: many.loadedLoad.generatorLoopDelayP99Ms, unit: "ms", baselineName: LOADED_BASELINE }),
           ]
         : []),
