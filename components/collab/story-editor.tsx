@@ -119,7 +119,7 @@ export function StoryEditor({ story, me, canEdit, onClose, guardRef }: { story: 
   const lang = story.language ?? undefined;
   const length = (field: keyof typeof lengths) => (n: number) => setLengths((l) => (l[field] === n ? l : { ...l, [field]: n }));
   return (
-    <section ref={paneRef} tabIndex={-1} aria-label="Editing" aria-describedby={provider.notice ? noticeId : undefined} data-story-id={story.id} {...{ [EDITOR_PANE_ATTRIBUTE]: "" }} className="mx-auto max-w-3xl p-5 focus:outline-none">
+    <section ref={paneRef} tabIndex={-1} aria-label="Editing" aria-describedby={provider.notice ? noticeId : undefined} data-story-id={story.id} {...{ [EDITOR_PANE_ATTRIBUTE]: "" }} className="mx-auto max-w-3xl rounded p-5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-blue-500">
       <div className="mb-3 flex flex-wrap items-center gap-2">
         <h2 className="text-sm font-semibold">{readOnly ? "Watching" : "Editing"}</h2>
         {/* On a phone the status takes the second line, so History and Done stay beside the heading. */}
