@@ -98,7 +98,7 @@ async function runScenario(workers: EditorWorkers, desk: BenchServer, relay: Ben
     const upsertedPerSecond = perSecond(turns.desk);
     const [baseKeys, deskKeys] = [sum(turns.base.map((t) => t.keys)), sum(turns.desk.map((t) => t.keys))];
     const load = (side: Turn[]) => ({ serverCpuPercent: mean(side.map((t) => t.server.cpuPercent)), serverLoopDelayP99Ms: Math.max(...side.map((t) => t.server.loopDelayMs.p99)), generatorCpuPercent: mean(side.map((t) => t.generatorCpuPercent)), generatorLoopDelayP99Ms: Math.max(...side.map((t) => t.generatorLoopDelayP99Ms)) });
-    return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, deskLoad: load(turns.desk), baseLoad: load(turns.base), loaded: event ? summarize(relayLatencies.loaded) : null, loadedLoad: event ? load(turns.loaded) : null, loadedUpsertedPerSecond: perSecond(turns.loaded), ids };
+    return { desk: summarize(measured.latencies), base: summarize(base.latencies), deskKeys, baseKeys, deskBytes: mean(measured.bytes), baseBytes: mean(base.bytes), upsertedPerSecond, deskLoad: load(turns.desk), baseLoad: load(turns.base), loaded: event ? summarize(relayLatencies.loaded) : null, loadedLoad: event ? load(turns.loaded) : null, loadedUpsertedPerSecond: event ? perSecond(turns.loaded) : null, ids };
   } finally {
     await workers.closeEditors();
   }
@@ -158,7 +158,7 @@ export async function runCoedit(profile: Profile): Promise<{ figures: Figure[]; 
       latency(`keystroke to remote p95, ${c.oneStoryEditors} editors in one story`, "p95", one),
       latency(`keystroke to remote p50, ${c.stories} stories × 3 editors, wire running`, "p50", many),
       latency(`keystroke to remote p95, ${c.stories} stories × 3 editors, wire running`, "p95", many),
-      ...(many.loaded && many.loadedLoad
+      ...(many.loaded && many.loadedLoad && many.loadedUpsertedPerSecond !== null
         ? [
             makeFigure({ name: `keystroke to remote p95, ${c.stories} stories × 3 editors, against the relay also sending the desks' story:upserted`, value: many.desk.p95, baseline: many.loaded.p95, unit: "ms", baselineName: LOADED_BASELINE }),
             makeFigure({ name: "story:upserted delivered to the relay's editors per second in its loaded turns", value: many.loadedUpsertedPerSecond, unit: "/s" }),

@@ -114,7 +114,9 @@ export class CollabHub {
       return null;
     }
     const heard = this.heardWhileLoading.get(storyId);
-    Object.assign(open, heard && heard.seq > current.seq ? { state: heard.state, stateSeq: heard.seq } : { state: current.state, stateSeq: current.seq });
+    const newest = heard && heard.seq > current.seq ? heard : { state: current.state, seq: current.seq };
+    open.state = newest.state;
+    open.stateSeq = newest.seq;
     this.docs.set(storyId, open);
     return open;
   }
@@ -159,8 +161,9 @@ export class CollabHub {
     if (!open || !member) return fail("bad_request", "Join the story (collab:join) before sending updates.");
     if (!member.canEdit) return fail("forbidden", "You are watching this story; editing needs the editor role and Edit.");
     const bytes = new Uint8Array(update);
+    let decoded: ReturnType<typeof Y.decodeUpdate>;
     try {
-      Y.decodeUpdate(bytes); // refuse what is not a Yjs update before storing it
+      decoded = Y.decodeUpdate(bytes); // refuse what is not a Yjs update before storing it
     } catch {
       return fail("bad_request", "update: not a Yjs update.");
     }
@@ -170,7 +173,7 @@ export class CollabHub {
     // held, unacknowledged, by its sender and by everyone it reached, and their next sync sends it again.
     // Deletions the document already holds (sent back by every editor's join) change nothing: no change
     // to store, relay or count (counted, it returned a story handed on to in_progress for merely opening it).
-    if (!open.apply(bytes, socketId)) return { ok: true };
+    if (!open.apply(bytes, socketId, decoded)) return { ok: true };
     this.io.to(collabRoom(storyId)).except(socketId).emit("collab:updated", { storyId, update: bytes });
     const id = await this.ctx.store.deskCopy.appendUpdate(storyId, bytes, member.userId);
     open.lastUpdateId = Math.max(open.lastUpdateId, id);

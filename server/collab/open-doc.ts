@@ -45,10 +45,11 @@ export class OpenDoc {
    * deletions the document already holds changes nothing for certain (every editor's join sends the
    * document's whole delete set back along with whatever it typed offline); it is classified before it
    * is applied, and anything else (new or pending items, a deletion of anything not yet deleted or not
-   * yet received) counts as a change, to be stored.
+   * yet received) counts as a change, to be stored. `decoded`: the update already decoded (the hub
+   * decodes every keystroke once, to refuse what is not an update).
    */
-  apply(update: Uint8Array, origin: unknown): boolean {
-    const changes = !onlyKnownDeletions(this.doc.store, Y.decodeUpdate(update));
+  apply(update: Uint8Array, origin: unknown, decoded: ReturnType<typeof Y.decodeUpdate> = Y.decodeUpdate(update)): boolean {
+    const changes = !onlyKnownDeletions(this.doc.store, decoded);
     Y.applyUpdate(this.doc, update, origin);
     return changes;
   }
